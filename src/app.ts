@@ -1,0 +1,76 @@
+// Builds the Fastify app and never listens, so tests drive the real thing with app.inject().
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import type { Services } from './services.js';
+import './http/fastify-types.js';
+import { sendProblem } from './http/problem-details.js';
+import { toAppError } from './http/to-app-error.js';
+import { AppError } from './errors/app-error.js';
+import { alowareRoutes } from './aloware/aloware-routes.js';
+import { contactRoutes } from './contacts/contact-routes.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Tokens travel in the query string of Aloware requests; logs get the URL without them. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]api_token=)[^&]*/gi, '$1[REDACTED]');
+}
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[REDACTED]' },
+    serializers: {
+      req: (req: { method: string; url: string; id?: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+    },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    // An incoming X-Request-Id is kept when it is sane, so a caller can follow its request through.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Fastify's two lines per request are replaced by the one onResponse line below.
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { allErrors: true, allowUnionTypes: true } },
+    return503OnClosing: true,
+  });
+  app.decorate('services', options.services);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // One line per request, after the answer: method, redacted URL, status, time.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  });
+
+  // JSON and HTML-form bodies only; anything else (text/plain included) is a 415.
+  app.removeContentTypeParser('text/plain');
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+
+  app.setErrorHandler(async (err, request, reply) => {
+    const error = toAppError(err);
+    if (error.status >= 500) request.log.error({ err }, 'request failed');
+    return sendProblem(request, reply, error);
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(request, reply, new AppError('NOT_FOUND', `No route ${request.method} ${redactUrl(request.url).split('?')[0]}.`)));
+
+  await app.register(alowareRoutes);
+  await app.register(contactRoutes);
+  return app;
+}

@@ -1,0 +1,70 @@
+// Step two of a capture: every value checked and put in its stored form, or a 400 listing every
+// field that is wrong. Nothing is written before this passes, so a bad lead is never half-saved.
+import { AppError } from '../errors/app-error.js';
+import type { FieldError } from '../errors/field-error.js';
+import { isPhoneCountry, toE164 } from '../phone/phone-normaliser.js';
+import { isEmail, isTimeZone, toIsoDate } from './lead-fields.js';
+import { contactTextFields, type ContactTextField, type LeadInput, type RoutingInput } from './lead-input.js';
+
+export interface NormalisedLead {
+  phoneNumber: string;
+  /** Without the primary number and without repeats. */
+  otherPhoneNumbers: { label: string; phoneNumber: string }[];
+  /** Only the fields sent with a non-empty value: an empty value never erases. */
+  fields: Partial<Record<ContactTextField, string>>;
+  notes: string | null;
+  userId: number | null;
+  isDnc: boolean | null;
+  forceUpdate: boolean;
+  routing: RoutingInput;
+}
+
+export function normaliseLead(input: LeadInput, accountCountry: string): NormalisedLead {
+  const errors: FieldError[] = [];
+  const fields: Partial<Record<ContactTextField, string>> = {};
+  for (const name of contactTextFields) {
+    const value = input.fields?.[name]?.trim();
+    if (value) fields[name] = value;
+  }
+  if (fields.email !== undefined) {
+    if (isEmail(fields.email)) fields.email = fields.email.toLowerCase();
+    else errors.push({ field: 'email', rule: 'email' });
+  }
+  if (fields.date_of_birth !== undefined) {
+    const iso = toIsoDate(fields.date_of_birth);
+    if (iso) fields.date_of_birth = iso;
+    else errors.push({ field: 'date_of_birth', rule: 'date_format', params: { format: 'm/d/Y' } });
+  }
+  if (fields.timezone !== undefined && !isTimeZone(fields.timezone)) errors.push({ field: 'timezone', rule: 'timezone' });
+  if (fields.country !== undefined && /^[a-z]{2}$/i.test(fields.country)) fields.country = fields.country.toUpperCase();
+
+  // The request's country reads numbers without a country code when it is one we know.
+  const country = isPhoneCountry(fields.country) ? fields.country : accountCountry;
+  const phoneNumber = toE164(input.phoneNumber, country);
+  if (!input.phoneNumber.trim()) errors.push({ field: 'phone_number', rule: 'required' });
+  else if (!phoneNumber) errors.push({ field: 'phone_number', rule: 'phone' });
+
+  const otherPhoneNumbers: NormalisedLead['otherPhoneNumbers'] = [];
+  const seen = new Set(phoneNumber ? [phoneNumber] : []);
+  input.otherPhoneNumbers?.forEach((other, i) => {
+    if (!other.phoneNumber.trim()) return;
+    const e164 = toE164(other.phoneNumber, country);
+    if (!e164) errors.push({ field: `other_phone_numbers.${i}.phone_number`, rule: 'phone' });
+    else if (!seen.has(e164)) {
+      seen.add(e164);
+      otherPhoneNumbers.push({ label: other.label?.trim() || 'other', phoneNumber: e164 });
+    }
+  });
+
+  if (errors.length) throw AppError.validation(errors);
+  return {
+    phoneNumber: phoneNumber!,
+    otherPhoneNumbers,
+    fields,
+    notes: input.notes?.trim() || null,
+    userId: input.userId ?? null,
+    isDnc: input.isDnc ?? null,
+    forceUpdate: input.forceUpdate ?? false,
+    routing: input.routing ?? {},
+  };
+}

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/transaction.js';
+import type { ContactRow, NewContact, ContactUpdate, PhoneNumberRow, NoteRow } from '../db/schema.js';
+
+export async function findNumberOwners(db: Executor, accountId: number, numbers: string[]): Promise<{ contact_id: number; phone_number: string }[]> {
+  return db.selectFrom('contact_phone_numbers')
+    .select(['contact_id', 'phone_number'])
+    .where('account_id', '=', accountId)
+    .where('phone_number', 'in', numbers)
+    .execute();
+}
+
+export async function insertContact(db: Executor, row: NewContact): Promise<number> {
+  const { id } = await db.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateContact(db: Executor, id: number, changes: ContactUpdate): Promise<void> {
+  await db.updateTable('contacts').set(changes).where('id', '=', id).execute();
+}
+
+/** Fails with a unique violation when a number already belongs to a contact: identity is the index. */
+export async function insertPhoneNumbers(db: Executor, rows: Omit<PhoneNumberRow, 'id'>[]): Promise<void> {
+  if (rows.length) await db.insertInto('contact_phone_numbers').values(rows).execute();
+}
+
+export async function insertNote(db: Executor, row: Omit<NoteRow, 'id'>): Promise<void> {
+  await db.insertInto('contact_notes').values(row).execute();
+}
+
+export async function findContact(db: Executor, accountId: number, id: number): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listPhoneNumbers(db: Executor, contactIds: number[]): Promise<PhoneNumberRow[]> {
+  if (!contactIds.length) return [];
+  return db.selectFrom('contact_phone_numbers').selectAll().where('contact_id', 'in', contactIds).orderBy('id').execute();
+}
+
+export async function listNotes(db: Executor, contactIds: number[]): Promise<NoteRow[]> {
+  if (!contactIds.length) return [];
+  return db.selectFrom('contact_notes').selectAll().where('contact_id', 'in', contactIds).orderBy('id').execute();
+}
+
+export interface ContactSearch {
+  accountId: number;
+  /** Matched, case-insensitively, inside names, company and email. */
+  text?: string;
+  /** Contacts holding this E.164 number. */
+  phoneNumber?: string;
+  /** Only ids below this one (newest first paging). */
+  beforeId?: number;
+  limit: number;
+}
+
+export async function searchContacts(db: Executor, search: ContactSearch): Promise<ContactRow[]> {
+  let query = db.selectFrom('contacts').selectAll('contacts').where('contacts.account_id', '=', search.accountId);
+  if (search.phoneNumber !== undefined) {
+    const number = search.phoneNumber;
+    query = query.where(({ exists, selectFrom }) => exists(
+      selectFrom('contact_phone_numbers').select('id')
+        .whereRef('contact_phone_numbers.contact_id', '=', 'contacts.id')
+        .where('contact_phone_numbers.phone_number', '=', number),
+    ));
+  }
+  if (search.text) {
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    const pattern = `%${search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or(
+      (['name', 'first_name', 'last_name', 'company_name', 'email'] as const).map(
+        (column) => sql<boolean>`lower(${sql.ref(`contacts.${column}`)}) like ${pattern} escape '\\'`,
+      ),
+    ));
+  }
+  if (search.beforeId !== undefined) query = query.where('contacts.id', '<', search.beforeId);
+  return query.orderBy('contacts.id', 'desc').limit(search.limit).execute();
+}

@@ -1,0 +1,31 @@
+// Versioned Kysely migrations, listed here rather than read from a folder so they survive bundling.
+// On PostgreSQL, Kysely's migrator holds an advisory lock, so nodes starting together migrate once.
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as m0001 from './migrations/0001-core.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-core': m0001,
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+export class MigrationError extends Error {}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results }: MigrationResultSet = await migrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied. */
+export async function migrationsCurrent(db: Kysely<any>): Promise<boolean> {
+  const list = await migrator(db).getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}

@@ -1,0 +1,31 @@
+// Every write starts here, in a service: one transaction per unit of work, retried when the
+// database says a concurrent writer got there first (the unique index on numbers, a deadlock,
+// a serialization failure, a busy SQLite file). The retry re-reads, so a lost race for a new
+// number becomes an update of the contact the winner created.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+const RETRYABLE_PG = new Set(['23505', '40001', '40P01']);
+
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return false;
+  return RETRYABLE_PG.has(code) || code === 'SQLITE_CONSTRAINT_UNIQUE' || code.startsWith('SQLITE_BUSY');
+}
+
+export async function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (err) {
+      if (attempt >= attempts || !isRetryable(err)) throw err;
+    }
+  }
+}
