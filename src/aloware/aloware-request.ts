@@ -47,12 +47,15 @@ function schemaFor(kind: Kind): TSchema {
     case 'id': return Type.Unsafe<number | string>({ type: ['integer', 'string'], minimum: 1, pattern: idPattern });
     case 'position': return Type.Union([Type.Literal('top'), Type.Literal('bottom')]);
     case 'phone': return Type.Unsafe<string | number>({ type: ['string', 'integer'], maxLength: 64 });
+    // The array form first: Fastify's Ajv coerces with 'array', which would otherwise unwrap a
+    // one-item array in the string branch. It may also wrap a plain string into an array, so
+    // string items are split on commas when read.
     case 'phones': return Type.Union([
-      Type.String({ maxLength: NOTES_MAX, description: 'Comma-separated numbers.' }),
       Type.Array(Type.Union([
-        Type.String({ maxLength: 64 }),
         Type.Object({ label: Type.Optional(Type.String({ maxLength: TEXT_MAX })), phone_number: Type.Unsafe<string | number>({ type: ['string', 'integer'], maxLength: 64 }) }),
+        Type.String({ maxLength: NOTES_MAX }),
       ]), { maxItems: 50 }),
+      Type.String({ maxLength: NOTES_MAX, description: 'Comma-separated numbers.' }),
     ]);
   }
 }
@@ -99,10 +102,9 @@ const id = (v: unknown): number | undefined => (v === undefined || v === '' ? un
 
 function otherNumbers(v: unknown): LeadInput['otherPhoneNumbers'] {
   if (v === undefined) return undefined;
-  const items = typeof v === 'string' ? v.split(',') : (v as unknown[]);
-  return items.map((item) => (typeof item === 'object' && item !== null
-    ? { label: str((item as { label?: unknown }).label), phoneNumber: String((item as { phone_number: unknown }).phone_number) }
-    : { phoneNumber: String(item) }));
+  return (Array.isArray(v) ? v : [v]).flatMap((item) => (typeof item === 'object' && item !== null
+    ? [{ label: str((item as { label?: unknown }).label), phoneNumber: String((item as { phone_number: unknown }).phone_number) }]
+    : String(item).split(',').map((n) => ({ phoneNumber: n }))));
 }
 
 /** The validated wire body (query values fill in what the body lacks) as the capture input. */
