@@ -9,12 +9,18 @@ import { toAppError } from './http/to-app-error.js';
 import { AppError } from './errors/app-error.js';
 import { alowareRoutes } from './aloware/aloware-routes.js';
 import { contactRoutes } from './contacts/contact-routes.js';
+import { alohubRoutes } from './alohub/alohub-routes.js';
+import { registerRateLimit, type RateLimitOptions } from './http/rate-limit.js';
+import { parseRateLimit } from './api-keys/rate-limit-spec.js';
+import { DEFAULT_RATE_LIMIT } from './config.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
   services: Services;
   logger?: FastifyServerOptions['logger'];
+  /** Default: LEADGATE_RATE_LIMIT's default, counted in memory. */
+  rateLimit?: RateLimitOptions;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -70,7 +76,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) =>
     sendProblem(request, reply, new AppError('NOT_FOUND', `No route ${request.method} ${redactUrl(request.url).split('?')[0]}.`)));
 
+  await registerRateLimit(app, options.rateLimit ?? { defaultLimit: parseRateLimit(DEFAULT_RATE_LIMIT)! });
   await app.register(alowareRoutes);
+  await app.register(alohubRoutes);
   await app.register(contactRoutes);
   return app;
 }

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a Config.
 import path from 'node:path';
+import { parseRateLimit, type RateLimitSpec } from './api-keys/rate-limit-spec.js';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
@@ -11,6 +12,10 @@ export interface Config {
   database: DatabaseConfig;
   defaultCountry: string;
   logLevel: string;
+  /** Per-key limit for keys without their own (LEADGATE_RATE_LIMIT, e.g. 600/10s). */
+  rateLimit: RateLimitSpec;
+  /** Shared rate-limit store when several nodes serve one account. */
+  redisUrl: string | undefined;
   /** Base URL shown in the first-start curl example; by default http://localhost:<port>. */
   publicUrl: string | undefined;
 }
@@ -45,6 +50,14 @@ export function countryFrom(name: string, value: string | undefined, fallback: s
   return c;
 }
 
+export const DEFAULT_RATE_LIMIT = '600/10s';
+
+function rateLimitFrom(value: string | undefined): RateLimitSpec {
+  const spec = parseRateLimit(value || DEFAULT_RATE_LIMIT);
+  if (!spec) throw new ConfigError(`LEADGATE_RATE_LIMIT must look like 600/10s (max/window, window in ms, s, m or h), got "${value}"`);
+  return spec;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = intFrom('PORT', env.PORT, 3000, 0, 65535);
   const host = env.HOST || '0.0.0.0';
@@ -55,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(env.DATABASE_URL, poolSize),
     defaultCountry: countryFrom('LEADGATE_DEFAULT_COUNTRY', env.LEADGATE_DEFAULT_COUNTRY, 'US'),
     logLevel: env.LOG_LEVEL || 'info',
+    rateLimit: rateLimitFrom(env.LEADGATE_RATE_LIMIT),
+    redisUrl: env.REDIS_URL || undefined,
     publicUrl: env.LEADGATE_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
   };
 }

@@ -1,6 +1,7 @@
 // Opens the database, migrates it, listens, and shuts down gracefully on SIGTERM/SIGINT:
 // no new connections, requests in flight finish, the database closes, exit 0.
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -19,7 +20,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   const first = await ensureDefaultAccount(database.db, database.dialect, config.defaultCountry);
-  const app = await buildApp({ services: createServices(database.db), logger: loggerOptions(config.logLevel) });
+  // Rate-limit counters shared by every node when REDIS_URL is set; otherwise kept in memory.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  redis?.on('error', () => {});
+  const app = await buildApp({
+    services: createServices(database.db),
+    logger: loggerOptions(config.logLevel),
+    rateLimit: { defaultLimit: config.rateLimit, redis },
+  });
   const url = await app.listen({ port: config.port, host: config.host });
   if (first) process.stdout.write(firstStartBanner(first, config.publicUrl ?? localUrl(app)) + '\n');
   app.log.info({ url, database: database.dialect }, 'leadgate ready');
@@ -28,6 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stop = () => (stopping ??= (async () => {
     await app.close();
     await database.close();
+    redis?.disconnect();
   })());
   return { app, database, url, stop };
 }

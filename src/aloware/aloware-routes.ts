@@ -1,10 +1,11 @@
 // The Aloware Lead API dialect: a thin adapter over the capture service. It reads the wire
 // format, calls capture, and answers in Laravel's envelope; no business rule lives here.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authenticate } from '../http/authenticate.js';
-import { toAppError } from '../http/to-app-error.js';
+import { handleCaptureErrors, redactedPayload } from '../http/capture-errors.js';
+import { rateLimited } from '../http/rate-limit.js';
 import type { AppError, ErrorCode } from '../errors/app-error.js';
 import { alowareBodySchema, alowareQuerySchema, fieldErrorsFromSchema, toLeadInput, type AlowareBody } from './aloware-request.js';
 import { laravelErrors } from './laravel-messages.js';
@@ -31,15 +32,6 @@ function tokenOf(request: FastifyRequest): string | undefined {
   return fromBody || (request.query as Query).api_token || undefined;
 }
 
-/** What the capture log keeps of a request: body and query without the token. */
-export function redactedPayload(request: FastifyRequest): unknown {
-  const { api_token: _q, ...query } = (request.query ?? {}) as Record<string, unknown>;
-  const body = request.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { query, body: body ?? null };
-  const { api_token: _b, ...rest } = body as Record<string, unknown>;
-  return { query, body: rest };
-}
-
 function envelope(error: AppError): Record<string, unknown> {
   const message = messages[error.code] ?? error.userMessage;
   if (error.code === 'VALIDATION_FAILED') return { message, errors: laravelErrors(error.fieldErrors) };
@@ -48,17 +40,7 @@ function envelope(error: AppError): Record<string, unknown> {
 }
 
 export async function alowareRoutes(app: FastifyInstance): Promise<void> {
-  app.setErrorHandler(async (err, request, reply: FastifyReply) => {
-    const error = toAppError(err, fieldErrorsFromSchema);
-    if (error.status >= 500) request.log.error({ err }, 'capture failed');
-    if (error.code !== 'DATABASE_UNAVAILABLE') {
-      await request.server.services.capture.recordRejection({
-        auth: request.auth ?? null, dialect: 'aloware', requestId: request.id, status: error.status,
-        error: JSON.stringify(envelope(error)), payload: redactedPayload(request),
-      }).catch((logErr: unknown) => request.log.error({ err: logErr }, 'could not record a rejected capture'));
-    }
-    return reply.code(error.status).send(envelope(error));
-  });
+  handleCaptureErrors(app, { dialect: 'aloware', envelope, schemaErrors: fieldErrorsFromSchema });
 
   app.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/webhook/forms', {
     schema: {
@@ -71,7 +53,7 @@ export async function alowareRoutes(app: FastifyInstance): Promise<void> {
         200: Type.Object({ message: Type.Literal('Contact updated.'), contact_id: Type.Integer(), warnings: Type.Optional(Type.Array(Type.String())) }),
       },
     },
-    preValidation: authenticate('leads:write', tokenOf),
+    preValidation: [authenticate('leads:write', tokenOf), rateLimited(app)],
   }, async (request, reply) => {
     const result = await request.server.services.capture.capture(
       request.auth!,

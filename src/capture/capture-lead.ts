@@ -26,6 +26,8 @@ export interface CaptureRequest {
 
 export interface CaptureResult {
   contactId: number;
+  /** The contact's identity after the capture, for dialects that echo it. */
+  contact: { phoneNumber: string; email: string | null; name: string | null };
   outcome: CaptureOutcome;
   changedFields: string[];
   ownerId: number | null;
@@ -126,5 +128,12 @@ async function upsertContact(trx: Transaction<DB>, accountId: number, lead: Norm
   if (current && changedFields.length) await updateContact(trx, id, { ...changes, updated_at: now });
 
   const outcome = !current ? 'created' : changedFields.length ? 'updated' : 'unchanged';
-  return { contactId: id, outcome, changedFields: current ? changedFields : [], ownerId: changes.user_id ?? current?.user_id ?? null, warnings };
+  return {
+    contactId: id,
+    contact: { phoneNumber: current?.phone_number ?? lead.phoneNumber, email: changes.email ?? current?.email ?? null, name: changes.name ?? current?.name ?? null },
+    outcome,
+    changedFields: current ? changedFields : [],
+    ownerId: changes.user_id ?? current?.user_id ?? null,
+    warnings,
+  };
 }

@@ -24,6 +24,8 @@ export interface RoutingInput {
 
 export interface LeadInput {
   phoneNumber: string;
+  /** A dialect whose numbers all belong to one country (Alohub: VN) reads and checks them there. */
+  phoneCountry?: string;
   otherPhoneNumbers?: { label?: string; phoneNumber: string }[];
   fields?: Partial<Record<ContactTextField, string>>;
   notes?: string;

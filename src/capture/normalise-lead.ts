@@ -39,8 +39,9 @@ export function normaliseLead(input: LeadInput, accountCountry: string): Normali
   if (fields.country !== undefined && /^[a-z]{2}$/i.test(fields.country)) fields.country = fields.country.toUpperCase();
 
   // The request's country reads numbers without a country code when it is one we know.
-  const country = isPhoneCountry(fields.country) ? fields.country : accountCountry;
-  const phoneNumber = toE164(input.phoneNumber, country);
+  const country = input.phoneCountry ?? (isPhoneCountry(fields.country) ? fields.country : accountCountry);
+  const only = input.phoneCountry !== undefined;
+  const phoneNumber = toE164(input.phoneNumber, country, only);
   if (!input.phoneNumber.trim()) errors.push({ field: 'phone_number', rule: 'required' });
   else if (!phoneNumber) errors.push({ field: 'phone_number', rule: 'phone' });
 
@@ -48,7 +49,7 @@ export function normaliseLead(input: LeadInput, accountCountry: string): Normali
   const seen = new Set(phoneNumber ? [phoneNumber] : []);
   input.otherPhoneNumbers?.forEach((other, i) => {
     if (!other.phoneNumber.trim()) return;
-    const e164 = toE164(other.phoneNumber, country);
+    const e164 = toE164(other.phoneNumber, country, only);
     if (!e164) errors.push({ field: `other_phone_numbers.${i}.phone_number`, rule: 'phone' });
     else if (!seen.has(e164)) {
       seen.add(e164);

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authenticate, bearerToken } from '../http/authenticate.js';
+import { rateLimited } from '../http/rate-limit.js';
 import { ContactSchema } from './contact-view.js';
 import { MAX_PAGE } from './contact-service.js';
 
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const readContacts = authenticate('contacts:read', bearerToken);
+  const readContacts = [authenticate('contacts:read', bearerToken), rateLimited(app)];
 
   r.get('/v1/contacts/:id', {
     schema: {

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
 import { createServices, type Services } from '../../src/services.js';
+import type { RateLimitOptions } from '../../src/http/rate-limit.js';
 import { createTestDatabase, type TestDatabase, type TestDialect } from './databases.js';
 
 export interface Tenant {
@@ -25,12 +26,12 @@ export class Harness {
     readonly app: FastifyInstance,
   ) {}
 
-  static async start(dialect: TestDialect): Promise<Harness> {
+  static async start(dialect: TestDialect, options: { rateLimit?: RateLimitOptions } = {}): Promise<Harness> {
     const testDb = await createTestDatabase(dialect);
     const database = openDatabase(testDb.config);
     await migrateToLatest(database.db);
     const services = createServices(database.db);
-    const app = await buildApp({ services });
+    const app = await buildApp({ services, rateLimit: options.rateLimit });
     return new Harness(dialect, testDb, database, services, app);
   }
 
