@@ -13,6 +13,8 @@ import { alohubRoutes } from './alohub/alohub-routes.js';
 import { registerRateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { parseRateLimit } from './api-keys/rate-limit-spec.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
+import { registerOpenApi } from './http/openapi.js';
+import { managementRoutes } from './management/management-routes.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -77,8 +79,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sendProblem(request, reply, new AppError('NOT_FOUND', `No route ${request.method} ${redactUrl(request.url).split('?')[0]}.`)));
 
   await registerRateLimit(app, options.rateLimit ?? { defaultLimit: parseRateLimit(DEFAULT_RATE_LIMIT)! });
+  await registerOpenApi(app);
   await app.register(alowareRoutes);
   await app.register(alohubRoutes);
   await app.register(contactRoutes);
+  await app.register(managementRoutes);
   return app;
 }

@@ -2,9 +2,11 @@
 // On PostgreSQL, Kysely's migrator holds an advisory lock, so nodes starting together migrate once.
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001-core.js';
+import * as m0002 from './migrations/0002-routing.js';
 
 const migrations: Record<string, Migration> = {
   '0001-core': m0001,
+  '0002-routing': m0002,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -61,6 +61,8 @@ export interface ContactsTable {
   csf2: string | null;
   user_id: number | null;
   is_dnc: number;
+  line_id: Generated<number | null>;
+  disposition_status_id: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -101,6 +103,71 @@ export interface CaptureLogTable {
   created_at: string;
 }
 
+export interface RingGroupsTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RingGroupLayersTable {
+  id: Generated<number>;
+  ring_group_id: number;
+  /** 1 is tried first. */
+  position: number;
+  strategy: 'round_robin' | 'random';
+  /** Round-robin pointer: the member who got the last lead. */
+  last_user_id: number | null;
+}
+
+export interface RingGroupMembersTable {
+  id: Generated<number>;
+  layer_id: number;
+  user_id: number;
+  position: number;
+}
+
+/** tags, lines, disposition_statuses and sequences: named objects of an account. */
+export interface NamedTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable extends NamedTable {
+  /** lower(name): tags are found by name case-insensitively. */
+  name_key: string;
+}
+
+export interface LinesTable extends NamedTable {
+  phone_number: string | null;
+}
+
+export interface ContactTagsTable {
+  contact_id: number;
+  tag_id: number;
+  created_at: string;
+}
+
+export interface SequenceEnrollmentsTable {
+  contact_id: number;
+  sequence_id: number;
+  enrolled_at: string;
+}
+
+export interface PowerDialerItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  user_id: number;
+  contact_id: number;
+  /** Dialing order, ascending. */
+  position: number;
+  created_at: string;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -109,6 +176,16 @@ export interface DB {
   contact_phone_numbers: ContactPhoneNumbersTable;
   contact_notes: ContactNotesTable;
   capture_log: CaptureLogTable;
+  ring_groups: RingGroupsTable;
+  ring_group_layers: RingGroupLayersTable;
+  ring_group_members: RingGroupMembersTable;
+  tags: TagsTable;
+  lines: LinesTable;
+  disposition_statuses: NamedTable;
+  sequences: NamedTable;
+  contact_tags: ContactTagsTable;
+  sequence_enrollments: SequenceEnrollmentsTable;
+  power_dialer_items: PowerDialerItemsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
