@@ -15,6 +15,7 @@ import { parseRateLimit } from './api-keys/rate-limit-spec.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
 import { registerOpenApi } from './http/openapi.js';
 import { managementRoutes } from './management/management-routes.js';
+import { leadRoutes } from './leads/lead-routes.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(alowareRoutes);
   await app.register(alohubRoutes);
+  await app.register(leadRoutes);
   await app.register(contactRoutes);
   await app.register(managementRoutes);
   return app;

@@ -1,18 +1,20 @@
 // The one capture operation behind every wire dialect:
-// parse (adapter) -> normalise -> upsert -> route -> follow up -> log, all in one transaction.
+// parse (adapter) -> normalise -> upsert -> route -> follow up -> log, all in one transaction:
+// the contact, its numbers, owner, dialer queue, sequence, tags, note and log row, or none of it.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import type { AuthContext } from '../api-keys/api-key-service.js';
-import { AppError } from '../errors/app-error.js';
-import { findUser } from '../users/user-repository.js';
-import {
-  findContact, findNumberOwners, insertContact, insertNote, insertPhoneNumbers, updateContact,
-} from '../contacts/contact-repository.js';
 import { insertCaptureLog } from './capture-log-repository.js';
 import { mergeContact } from './merge-contact.js';
 import { normaliseLead, type NormalisedLead } from './normalise-lead.js';
+import { matchContact, writeContact } from './upsert-contact.js';
 import type { LeadInput } from './lead-input.js';
+import { decideOwner, type OwnerReason } from '../routing/decide-owner.js';
+import { referenceExists } from '../routing/routing-repository.js';
+import { enqueueForDialing } from '../power-dialer/power-dialer-queue.js';
+import { enrollInSequence } from '../follow-up/sequence-enrollment.js';
+import { applyTags, findTag, tagsNamed, type Tag } from '../follow-up/contact-tags.js';
 
 export type Dialect = 'aloware' | 'alohub' | 'leadgate';
 export type CaptureOutcome = 'created' | 'updated' | 'unchanged';
@@ -30,7 +32,10 @@ export interface CaptureResult {
   contact: { phoneNumber: string; email: string | null; name: string | null };
   outcome: CaptureOutcome;
   changedFields: string[];
-  ownerId: number | null;
+  owner: { userId: number | null; reason: OwnerReason };
+  powerDialer: { userId: number; position: number } | null;
+  sequence: { id: number; moved: boolean } | null;
+  tags: Tag[];
   warnings: string[];
 }
 
@@ -46,7 +51,7 @@ export class CaptureService {
   async capture(auth: AuthContext, input: LeadInput, request: CaptureRequest): Promise<CaptureResult> {
     const lead = normaliseLead(input, auth.defaultCountry);
     return inTransaction(this.db, async (trx) => {
-      const result = await upsertContact(trx, auth.accountId, lead);
+      const result = await captureInTransaction(trx, auth.accountId, lead);
       await insertCaptureLog(trx, {
         account_id: auth.accountId,
         api_key_id: auth.keyId,
@@ -64,7 +69,7 @@ export class CaptureService {
     });
   }
 
-  /** Every rejected request is logged too; a failure to log must not change the answer. */
+  /** Every rejected request is logged too. */
   async recordRejection(record: RejectionRecord): Promise<void> {
     await insertCaptureLog(this.db, {
       account_id: record.auth?.accountId ?? null,
@@ -82,58 +87,82 @@ export class CaptureService {
   }
 }
 
-async function upsertContact(trx: Transaction<DB>, accountId: number, lead: NormalisedLead): Promise<CaptureResult> {
+async function captureInTransaction(trx: Transaction<DB>, accountId: number, lead: NormalisedLead): Promise<CaptureResult> {
   const now = new Date().toISOString();
-  const warnings: string[] = [];
-  const requested = [lead.phoneNumber, ...lead.otherPhoneNumbers.map((o) => o.phoneNumber)];
-  const owners = new Map((await findNumberOwners(trx, accountId, requested)).map((r) => [r.phone_number, r.contact_id]));
-  // The primary number decides; failing that, the first other number that is known.
-  const contactId = owners.get(lead.phoneNumber) ?? requested.map((n) => owners.get(n)).find((id) => id !== undefined);
+  const match = await matchContact(trx, accountId, lead);
+  const { current } = match;
+  const owner = await decideOwner(trx, accountId, current?.user_id ?? null, lead);
+  const warnings = [...owner.warnings];
+  const line = await existingReference(trx, accountId, 'lines', lead.routing.lineId, 'line_id', warnings);
+  const disposition = await existingReference(trx, accountId, 'disposition_statuses', lead.routing.dispositionStatusId, 'disposition_status_id', warnings);
 
-  let ownerId: number | null = null;
-  if (lead.userId !== null) {
-    if (await findUser(trx, accountId, lead.userId)) ownerId = lead.userId;
-    else warnings.push(`user_id ${lead.userId} is not a user of this account; the contact was saved without that owner.`);
+  const changes = mergeContact(current, {
+    fields: lead.fields,
+    references: { user_id: owner.userId, line_id: line, disposition_status_id: disposition },
+    isDnc: lead.isDnc,
+    forceUpdate: lead.forceUpdate,
+  });
+  const written = await writeContact(trx, accountId, lead, match, changes, now);
+  warnings.push(...written.warnings);
+  const changed = written.changedFields;
+  const contactId = written.id;
+  const ownerId = changes.user_id ?? current?.user_id ?? null;
+  const isDnc = (changes.is_dnc ?? current?.is_dnc ?? 0) === 1;
+
+  let powerDialer: CaptureResult['powerDialer'] = null;
+  if (lead.routing.addToPowerDialer) {
+    if (isDnc) warnings.push('the contact is marked do-not-contact; it was not added to a power-dialer queue.');
+    else if (ownerId === null) warnings.push('the contact has no owner; it was not added to a power-dialer queue.');
+    else {
+      const placed = await enqueueForDialing(trx, accountId, ownerId, contactId, lead.routing.powerDialerPosition ?? 'bottom', now);
+      powerDialer = { userId: placed.userId, position: placed.position };
+      if (placed.added) changed.push('power_dialer');
+    }
   }
 
-  const current = contactId === undefined ? null : (await findContact(trx, accountId, contactId)) ?? null;
-  if (contactId !== undefined && !current) throw new AppError('INTERNAL', undefined, [], { internal: `number index points at missing contact ${contactId}` });
-  const changes = mergeContact(current, { fields: lead.fields, ownerId, isDnc: lead.isDnc, forceUpdate: lead.forceUpdate });
-  const changedFields = Object.keys(changes);
-
-  let id: number;
-  const newNumbers: { label: string; phoneNumber: string; isPrimary: boolean }[] = [];
-  if (!current) {
-    id = await insertContact(trx, { account_id: accountId, phone_number: lead.phoneNumber, ...changes, is_dnc: changes.is_dnc ?? 0, created_at: now, updated_at: now });
-    newNumbers.push({ label: 'primary', phoneNumber: lead.phoneNumber, isPrimary: true });
-  } else {
-    id = current.id;
-    // Matched on another of its numbers: the number sent as primary joins the contact.
-    if (!owners.has(lead.phoneNumber)) newNumbers.push({ label: 'other', phoneNumber: lead.phoneNumber, isPrimary: false });
+  let sequence: CaptureResult['sequence'] = null;
+  const sequenceId = await existingReference(trx, accountId, 'sequences', lead.routing.sequenceId, 'sequence_id', warnings);
+  if (sequenceId !== null) {
+    // Do-not-contact means no automated follow-up either.
+    if (isDnc) warnings.push('the contact is marked do-not-contact; it was not enrolled in a sequence.');
+    else {
+      const enrolled = await enrollInSequence(trx, contactId, sequenceId, lead.routing.forceUpdateSequence ?? false, now);
+      sequence = { id: enrolled.sequenceId, moved: enrolled.moved };
+      if (enrolled.warning) warnings.push(enrolled.warning);
+      if (enrolled.changed) changed.push('sequence');
+    }
   }
-  for (const other of lead.otherPhoneNumbers) {
-    const holder = owners.get(other.phoneNumber);
-    if (holder === undefined) newNumbers.push({ ...other, isPrimary: false });
-    else if (holder !== id) warnings.push(`${other.phoneNumber} already belongs to contact ${holder}; it was not added to this one.`);
-  }
-  await insertPhoneNumbers(trx, newNumbers.map((n) => ({
-    account_id: accountId, contact_id: id, phone_number: n.phoneNumber, label: n.label, is_primary: n.isPrimary ? 1 : 0, created_at: now,
-  })));
-  if (current && newNumbers.length) changedFields.push('other_phone_numbers');
 
-  if (lead.notes) {
-    await insertNote(trx, { account_id: accountId, contact_id: id, body: lead.notes, created_at: now });
-    changedFields.push('notes');
+  const tags: Tag[] = [];
+  if (lead.routing.tagId !== undefined) {
+    const tag = await findTag(trx, accountId, lead.routing.tagId);
+    if (tag) tags.push(tag);
+    else warnings.push(`tag_id ${lead.routing.tagId} is not a tag of this account; it was not applied.`);
   }
-  if (current && changedFields.length) await updateContact(trx, id, { ...changes, updated_at: now });
+  if (lead.routing.tags?.length) tags.push(...(await tagsNamed(trx, accountId, lead.routing.tags, now)).filter((t) => !tags.some((x) => x.id === t.id)));
+  if ((await applyTags(trx, contactId, tags.map((t) => t.id), now)) > 0 && current) changed.push('tags');
 
-  const outcome = !current ? 'created' : changedFields.length ? 'updated' : 'unchanged';
   return {
-    contactId: id,
-    contact: { phoneNumber: current?.phone_number ?? lead.phoneNumber, email: changes.email ?? current?.email ?? null, name: changes.name ?? current?.name ?? null },
-    outcome,
-    changedFields: current ? changedFields : [],
-    ownerId: changes.user_id ?? current?.user_id ?? null,
+    contactId,
+    contact: {
+      phoneNumber: current?.phone_number ?? lead.phoneNumber,
+      email: changes.email ?? current?.email ?? null,
+      name: changes.name ?? current?.name ?? null,
+    },
+    outcome: !current ? 'created' : changed.length ? 'updated' : 'unchanged',
+    changedFields: current ? changed : [],
+    owner: { userId: ownerId, reason: owner.reason },
+    powerDialer,
+    sequence,
+    tags,
     warnings,
   };
+}
+
+/** The id when it names an object of the account; otherwise null and a warning (a stale id never costs the lead). */
+async function existingReference(trx: Transaction<DB>, accountId: number, table: 'lines' | 'disposition_statuses' | 'sequences', id: number | undefined, field: string, warnings: string[]): Promise<number | null> {
+  if (id === undefined) return null;
+  if (await referenceExists(trx, table, accountId, id)) return id;
+  warnings.push(`${field} ${id} does not exist in this account; it was ignored.`);
+  return null;
 }

@@ -5,11 +5,13 @@ import type { ContactRow } from '../db/schema.js';
 import type { ContactTextField } from './lead-input.js';
 
 type Fields = Partial<Record<ContactTextField, string>>;
-export type ContactChanges = Partial<Record<ContactTextField, string>> & { user_id?: number; is_dnc?: number };
+type Reference = 'user_id' | 'line_id' | 'disposition_status_id';
+export type ContactChanges = Partial<Record<ContactTextField, string>> & Partial<Record<Reference, number>> & { is_dnc?: number };
 
 export interface MergeRequest {
   fields: Fields;
-  ownerId: number | null;
+  /** Ids already checked to exist in the account; null when not sent (or unknown). */
+  references: Record<Reference, number | null>;
   isDnc: boolean | null;
   forceUpdate: boolean;
 }
@@ -25,8 +27,9 @@ export function mergeContact(current: ContactRow | null, request: MergeRequest):
   }
   completeName(current, next, changes);
 
-  if (request.ownerId !== null && current?.user_id !== request.ownerId && (!current?.user_id || request.forceUpdate)) {
-    changes.user_id = request.ownerId;
+  for (const [column, id] of Object.entries(request.references) as [Reference, number | null][]) {
+    const existing = current?.[column] ?? null;
+    if (id !== null && existing !== id && (existing === null || request.forceUpdate)) changes[column] = id;
   }
   // Not on the do-not-contact list counts as empty: `true` always marks it, `false` clears only with force_update.
   if (request.isDnc === true && !current?.is_dnc) changes.is_dnc = 1;

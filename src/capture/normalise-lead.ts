@@ -57,6 +57,9 @@ export function normaliseLead(input: LeadInput, accountCountry: string): Normali
     }
   });
 
+  const tags = input.routing?.tags?.map((t) => t.trim()).filter(Boolean);
+  if (tags?.some((t) => t.length > 255)) errors.push({ field: 'tags', rule: 'max', params: { max: 255 } });
+
   if (errors.length) throw AppError.validation(errors);
   return {
     phoneNumber: phoneNumber!,
@@ -66,6 +69,6 @@ export function normaliseLead(input: LeadInput, accountCountry: string): Normali
     userId: input.userId ?? null,
     isDnc: input.isDnc ?? null,
     forceUpdate: input.forceUpdate ?? false,
-    routing: input.routing ?? {},
+    routing: { ...input.routing, tags },
   };
 }

@@ -21,6 +21,8 @@ export interface CaptureErrorOptions {
   envelope: (error: AppError) => Record<string, unknown>;
   /** How this dialect's schema errors read as field errors. */
   schemaErrors?: (validation: any[]) => FieldError[];
+  /** RFC 9457: content type application/problem+json and the request id in the body. */
+  problem?: boolean;
 }
 
 export function handleCaptureErrors(app: FastifyInstance, options: CaptureErrorOptions): void {
@@ -35,6 +37,7 @@ export function handleCaptureErrors(app: FastifyInstance, options: CaptureErrorO
         error: JSON.stringify(body), payload: redactedPayload(request),
       }).catch((logErr: unknown) => request.log.error({ err: logErr }, 'could not record a rejected capture'));
     }
+    if (options.problem) return reply.code(error.status).type('application/problem+json').send({ ...body, request_id: request.id });
     return reply.code(error.status).send(body);
   });
 }

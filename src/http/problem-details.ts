@@ -16,16 +16,20 @@ export function fieldDetail(e: FieldError): string {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  return reply.code(error.status).type('application/problem+json').send({ ...problemBody(error), request_id: request.id });
+}
+
+/** The problem document of an error, without the request id. */
+export function problemBody(error: AppError): Record<string, unknown> {
   const body: Record<string, unknown> = {
     type: `urn:leadgate:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
     title: errorCodes[error.code].title,
     status: error.status,
     ...(error.userMessage !== errorCodes[error.code].title ? { detail: error.userMessage } : {}),
     code: error.code,
-    request_id: request.id,
   };
   if (error.fieldErrors.length) {
     body.errors = error.fieldErrors.map((e) => ({ field: e.field, rule: e.rule, detail: `${e.field} ${fieldDetail(e)}` }));
   }
-  return reply.code(error.status).type('application/problem+json').send(body);
+  return body;
 }
