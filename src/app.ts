@@ -16,6 +16,7 @@ import { DEFAULT_RATE_LIMIT } from './config.js';
 import { registerOpenApi } from './http/openapi.js';
 import { managementRoutes } from './management/management-routes.js';
 import { leadRoutes } from './leads/lead-routes.js';
+import { healthRoutes } from './health/health-routes.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerRateLimit(app, options.rateLimit ?? { defaultLimit: parseRateLimit(DEFAULT_RATE_LIMIT)! });
   await registerOpenApi(app);
+  await app.register(healthRoutes);
   await app.register(alowareRoutes);
   await app.register(alohubRoutes);
   await app.register(leadRoutes);

@@ -6,6 +6,7 @@ import { UserService } from './users/user-service.js';
 import { ApiKeyService } from './api-keys/api-key-service.js';
 import { CaptureService } from './capture/capture-lead.js';
 import { ContactService } from './contacts/contact-service.js';
+import { HealthService } from './health/health-service.js';
 
 export interface Services {
   accounts: AccountService;
@@ -13,6 +14,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   capture: CaptureService;
   contacts: ContactService;
+  health: HealthService;
 }
 
 export function createServices(db: Kysely<DB>): Services {
@@ -22,5 +24,6 @@ export function createServices(db: Kysely<DB>): Services {
     apiKeys: new ApiKeyService(db),
     capture: new CaptureService(db),
     contacts: new ContactService(db),
+    health: new HealthService(db),
   };
 }

@@ -40,6 +40,9 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Da
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize,
+    // A database that cannot be reached must answer 503 soon, not hold the request forever.
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 30_000,
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   // An idle client that loses its connection must not crash the process; the next query reconnects.

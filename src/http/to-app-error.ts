@@ -18,11 +18,20 @@ export function toAppError(err: unknown, fieldErrors?: (validation: any[]) => Fi
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
-  if (e?.code && DB_DOWN.has(e.code)) return new AppError('DATABASE_UNAVAILABLE', undefined, [], { cause: err });
+  if (isDatabaseUnavailable(e)) return new AppError('DATABASE_UNAVAILABLE', undefined, [], { cause: err });
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
   // Another client error from Fastify's machinery (a bad URL, a bad content length): no internals.
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('BAD_REQUEST', undefined, [], { cause: err });
   return new AppError('INTERNAL', undefined, [], { cause: err, internal: e?.message });
+}
+
+// node-postgres reports a dropped or unreachable server by message, not by code.
+const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|connect ECONNREFUSED/i;
+
+function isDatabaseUnavailable(e: { code?: string; message?: string } | undefined): boolean {
+  if (!e) return false;
+  if (e.code && (DB_DOWN.has(e.code) || /^SQLITE_(FULL|IOERR|CANTOPEN)/.test(e.code))) return true;
+  return typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message);
 }
 
 interface SchemaError { keyword: string; instancePath: string; params: Record<string, unknown> }
