@@ -4,15 +4,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqlite, type Transaction } from 'kysely';
 import type { DatabaseConfig } from '../config.js';
 import type { DB } from './schema.js';
+import { GroupCommit } from './group-commit.js';
+import { inTransaction } from './transaction.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
+  /**
+   * Runs a unit of work in a transaction and resolves once it is committed (durable). On SQLite,
+   * units waiting together share one commit (group commit); on PostgreSQL each has its own,
+   * retried when a concurrent writer got there first.
+   */
+  transact<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -29,8 +37,32 @@ function openSqlite(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   // Another process (the CLI beside a running server) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const group = new GroupCommit(db);
+  return { db, dialect: 'sqlite', transact: (work) => group.run(work), close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query it runs; preparing costs several times what running a prepared
+ * statement does, so statements are kept by their SQL text. Queries are parameterised, so the
+ * set of texts is small (bounded anyway).
+ */
+function withStatementCache(sqlite: KyselySqlite): KyselySqlite {
+  const statements = new Map<string, ReturnType<KyselySqlite['prepare']>>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (statements.size < 2000) statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; our ids are plain integers.
@@ -48,5 +80,5 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Da
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', transact: (work) => inTransaction(db, work), close: () => db.destroy() };
 }
