@@ -6,6 +6,10 @@ import { UserService } from './users/user-service.js';
 import { ApiKeyService } from './api-keys/api-key-service.js';
 import { CaptureService } from './capture/capture-lead.js';
 import { ContactService } from './contacts/contact-service.js';
+import { RingGroupService } from './ring-groups/ring-group-service.js';
+import { NamedObjectService, type NamedObjectServices } from './named-objects/named-object-service.js';
+import { namedObjectKinds } from './named-objects/named-object-kinds.js';
+import { PowerDialerService } from './power-dialer/power-dialer-service.js';
 import { HealthService } from './health/health-service.js';
 
 export interface Services {
@@ -14,6 +18,10 @@ export interface Services {
   apiKeys: ApiKeyService;
   capture: CaptureService;
   contacts: ContactService;
+  ringGroups: RingGroupService;
+  /** Tags, lines, disposition statuses and sequences, one service per table. */
+  namedObjects: NamedObjectServices;
+  powerDialer: PowerDialerService;
   health: HealthService;
 }
 
@@ -24,6 +32,14 @@ export function createServices(db: Kysely<DB>): Services {
     apiKeys: new ApiKeyService(db),
     capture: new CaptureService(db),
     contacts: new ContactService(db),
+    ringGroups: new RingGroupService(db),
+    namedObjects: {
+      tags: new NamedObjectService(db, namedObjectKinds.tags),
+      lines: new NamedObjectService(db, namedObjectKinds.lines),
+      disposition_statuses: new NamedObjectService(db, namedObjectKinds.disposition_statuses),
+      sequences: new NamedObjectService(db, namedObjectKinds.sequences),
+    },
+    powerDialer: new PowerDialerService(db),
     health: new HealthService(db),
   };
 }

@@ -1,35 +1,20 @@
 // The leadgate command line. Each command opens the database DATABASE_URL names (migrating it
-// if needed), calls a service, prints a line or JSON, and closes it.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+// if needed), calls a service, prints a line or JSON, and closes it. Command groups live in
+// their own files (key-commands.ts, user-commands.ts, ...); errors become exit statuses here.
+import { Command, CommanderError } from 'commander';
 import { ConfigError, countryFrom, loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { createServices, type Services } from '../services.js';
 import { AppError } from '../errors/app-error.js';
-import { startServer, stopOnSignals } from '../server.js';
-import { keyValidities } from '../api-keys/api-key-service.js';
-import { scopes } from '../api-keys/scopes.js';
-import { describeKey, printKeyTable } from './key-output.js';
+import type { FieldError } from '../errors/field-error.js';
+import { UsageError } from './cli-arguments.js';
+import { print, withServices } from './with-services.js';
+import { addKeyCommands } from './key-commands.js';
+import { addUserCommands } from './user-commands.js';
+import { addRingGroupCommands } from './ring-group-commands.js';
+import { addNamedObjectCommands } from './named-object-commands.js';
 
-/** A wrong argument: one line on stderr, exit status 2. */
-export class UsageError extends Error {}
-
-export function positiveInt(value: string): number {
-  if (!/^[1-9][0-9]{0,15}$/.test(value)) throw new InvalidArgumentError('must be a positive integer.');
-  return Number(value);
-}
-
-async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
-  const database = openDatabase(loadConfig().database);
-  try {
-    await migrateToLatest(database.db);
-    return await work(createServices(database.db));
-  } finally {
-    await database.close();
-  }
-}
-
-const print = (json: boolean, value: unknown, line: string) => console.log(json ? JSON.stringify(value) : line);
+export { UsageError, positiveInt } from './cli-arguments.js';
 
 export function buildProgram(): Command {
   const program = new Command('leadgate')
@@ -39,7 +24,11 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
 
   program.command('serve').description('Run the HTTP service (PORT, HOST, DATABASE_URL, LEADGATE_DEFAULT_COUNTRY, LOG_LEVEL)')
-    .action(async () => stopOnSignals(await startServer(loadConfig())));
+    .action(async () => {
+      // Loaded only here: the HTTP stack is most of a command's start-up time, and only serve needs it.
+      const { startServer, stopOnSignals } = await import('../server.js');
+      stopOnSignals(await startServer(loadConfig()));
+    });
 
   program.command('migrate').description('Bring the database schema up to date')
     .action(async () => {
@@ -63,61 +52,11 @@ export function buildProgram(): Command {
       print(!!o.json, { id: account.id, name: account.name, country: account.default_country }, `account ${account.id} created (${account.name}, ${account.default_country})`);
     });
 
-  const users = program.command('users').description('Manage users (agents)');
-  users.command('create').description('Create a user in an account')
-    .requiredOption('--account <id>', 'account id', positiveInt)
-    .requiredOption('--name <name>', 'full name')
-    .option('--email <email>', 'email address')
-    .option('--json', 'print JSON')
-    .action(async (o: { account: number; name: string; email?: string; json?: boolean }) => {
-      const user = await withServices((s) => s.users.create({ accountId: o.account, name: o.name, email: o.email }));
-      print(!!o.json, { id: user.id, account_id: user.account_id, name: user.name, email: user.email }, `user ${user.id} created (${user.name})`);
-    });
-
-  const keys = program.command('keys').description('Manage API keys');
-  keys.command('create').description('Create an API key; the token is printed once and stored only as a hash')
-    .requiredOption('--account <id>', 'account id', positiveInt)
-    .option('--user <id>', 'user the key acts for', positiveInt)
-    .option('--scopes <list>', `comma-separated: ${scopes.join(', ')} (default leads:write,contacts:read)`)
-    .addOption(new Option('--expires <validity>', 'validity').choices(Object.keys(keyValidities)).default('never'))
-    .option('--name <name>', 'a name to recognise the key by')
-    .option('--rate-limit <max/window>', 'per-key rate limit, e.g. 100/10s (default: the server\'s)')
-    .option('--json', 'print JSON')
-    .action(async (o: { account: number; user?: number; scopes?: string; expires: keyof typeof keyValidities; name?: string; rateLimit?: string; json?: boolean }) => {
-      const { key, token } = await withServices((s) => s.apiKeys.create({
-        accountId: o.account, userId: o.user, name: o.name, expires: o.expires, rateLimit: o.rateLimit,
-        scopes: o.scopes?.split(',').map((x) => x.trim()).filter(Boolean),
-      }));
-      if (o.json) console.log(JSON.stringify({ ...describeKey(key), token }));
-      else console.log(`key ${key.id} created (${key.scopes}${key.expires_at ? `, expires ${key.expires_at}` : ''})\ntoken (shown once): ${token}`);
-    });
-
-  keys.command('list').description('List an account\'s keys (never their secrets)')
-    .requiredOption('--account <id>', 'account id', positiveInt)
-    .option('--json', 'print JSON')
-    .action(async (o: { account: number; json?: boolean }) => {
-      const list = await withServices((s) => s.apiKeys.list(o.account));
-      if (o.json) console.log(JSON.stringify(list.map(describeKey)));
-      else printKeyTable(list);
-    });
-
-  for (const [verb, description] of [['revoke', 'Revoke a key for good'], ['deactivate', 'Suspend a key'], ['activate', 'Re-enable a suspended key']] as const) {
-    keys.command(`${verb} <id>`).description(description).option('--json', 'print JSON')
-      .action(async (id: string, o: { json?: boolean }) => {
-        const keyId = positiveIntArgument(id);
-        const key = await withServices((s) => (verb === 'revoke' ? s.apiKeys.revoke(keyId) : s.apiKeys.setActive(keyId, verb === 'activate')));
-        print(!!o.json, describeKey(key), `key ${key.id} is ${key.status}`);
-      });
-  }
+  addUserCommands(program);
+  addKeyCommands(program);
+  addRingGroupCommands(program);
+  addNamedObjectCommands(program);
   return program;
-}
-
-function positiveIntArgument(value: string): number {
-  try {
-    return positiveInt(value);
-  } catch {
-    throw new UsageError(`error: the key id must be a positive integer, got "${value}"`);
-  }
 }
 
 /** Runs the CLI; resolves to the exit status. */
@@ -136,7 +75,16 @@ export async function runCli(argv: string[]): Promise<number> {
 
 function describeAppError(err: AppError): string {
   if (!err.fieldErrors.length) return err.userMessage;
-  return err.fieldErrors.map((f) => `--${f.field.replace(/_/g, '-')} is invalid (${f.rule}${f.params?.values ? `: ${f.params.values.join(', ')}` : ''})`).join('; ');
+  return err.fieldErrors.map(describeFieldError).join('; ');
+}
+
+function describeFieldError(f: FieldError): string {
+  // A ring-group member came from a --layer: name the layer and the user id the user typed.
+  const member = /^layers\.(\d+)\.user_ids\.\d+$/.exec(f.field);
+  if (member && f.params?.values) return `--layer ${Number(member[1]) + 1}: user ${f.params.values[0]} is not a user of this account, or is in the layer twice`;
+  const layer = /^layers\.(\d+)\b/.exec(f.field);
+  const option = layer ? `--layer ${Number(layer[1]) + 1}` : `--${f.field.replace(/_/g, '-')}`;
+  return `${option} is invalid (${f.rule}${f.params?.values ? `: ${f.params.values.join(', ')}` : ''})`;
 }
 
 function fail(line: string, status: number): number {

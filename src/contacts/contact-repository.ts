@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/transaction.js';
 import type { ContactRow, NewContact, ContactUpdate, PhoneNumberRow, NoteRow } from '../db/schema.js';
+import { canExist } from '../errors/not-found.js';
 
 export async function findNumberOwners(db: Executor, accountId: number, numbers: string[]): Promise<{ contact_id: number; phone_number: string }[]> {
   return db.selectFrom('contact_phone_numbers')
@@ -29,6 +30,7 @@ export async function insertNote(db: Executor, row: Omit<NoteRow, 'id'>): Promis
 }
 
 export async function findContact(db: Executor, accountId: number, id: number): Promise<ContactRow | undefined> {
+  if (!canExist(id)) return undefined;
   return db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
 }
 
@@ -40,6 +42,20 @@ export async function listPhoneNumbers(db: Executor, contactIds: number[]): Prom
 export async function listNotes(db: Executor, contactIds: number[]): Promise<NoteRow[]> {
   if (!contactIds.length) return [];
   return db.selectFrom('contact_notes').selectAll().where('contact_id', 'in', contactIds).orderBy('id').execute();
+}
+
+export async function listContactTags(db: Executor, contactIds: number[]): Promise<{ contact_id: number; id: number; name: string }[]> {
+  if (!contactIds.length) return [];
+  return db.selectFrom('contact_tags').innerJoin('tags', 'tags.id', 'contact_tags.tag_id')
+    .select(['contact_tags.contact_id', 'tags.id', 'tags.name'])
+    .where('contact_tags.contact_id', 'in', contactIds).orderBy('tags.name_key').orderBy('tags.id').execute();
+}
+
+export async function listEnrollments(db: Executor, contactIds: number[]): Promise<{ contact_id: number; id: number; name: string; enrolled_at: string }[]> {
+  if (!contactIds.length) return [];
+  return db.selectFrom('sequence_enrollments').innerJoin('sequences', 'sequences.id', 'sequence_enrollments.sequence_id')
+    .select(['sequence_enrollments.contact_id', 'sequences.id', 'sequences.name', 'sequence_enrollments.enrolled_at'])
+    .where('sequence_enrollments.contact_id', 'in', contactIds).execute();
 }
 
 export interface ContactSearch {

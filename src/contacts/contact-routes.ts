@@ -1,10 +1,13 @@
-// leadgate's read API for contacts. Bearer key with contacts:read; errors as problem details.
+// leadgate's API for contacts: read with contacts:read, edit with contacts:write; errors as
+// problem details.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authenticate, bearerToken } from '../http/authenticate.js';
 import { rateLimited } from '../http/rate-limit.js';
+import { IdParams } from '../http/id-params.js';
 import { ContactSchema } from './contact-view.js';
+import { ContactEditBody } from './contact-edit-body.js';
 import { MAX_PAGE } from './contact-service.js';
 
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
@@ -16,7 +19,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Get a contact',
       tags: ['Contacts'],
       security: [{ bearer: [] }],
-      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      params: IdParams,
       response: { 200: ContactSchema },
     },
     preValidation: readContacts,
@@ -37,4 +40,17 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     },
     preValidation: readContacts,
   }, async (request) => request.server.services.contacts.list(request.auth!.accountId, request.auth!.defaultCountry, request.query));
+
+  r.patch('/v1/contacts/:id', {
+    schema: {
+      summary: 'Edit a contact\'s fields, owner, line, disposition or do-not-contact mark',
+      description: 'Only the fields sent change; null (or "" for text) clears one. References must be objects of the account. Phone numbers are not edited here.',
+      tags: ['Contacts'],
+      security: [{ bearer: [] }],
+      params: IdParams,
+      body: ContactEditBody,
+      response: { 200: ContactSchema },
+    },
+    preValidation: [authenticate('contacts:write', bearerToken), rateLimited(app)],
+  }, async (request) => request.server.services.contacts.update(request.auth!.accountId, request.params.id, request.body));
 }

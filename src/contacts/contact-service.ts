@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { DB, ContactRow } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors/app-error.js';
+import { findOr404, MAX_ID } from '../errors/not-found.js';
 import { toE164 } from '../phone/phone-normaliser.js';
-import { findContact, listNotes, listPhoneNumbers, searchContacts } from './contact-repository.js';
-import { toContactJson, type ContactJson } from './contact-view.js';
+import { findContact, searchContacts, updateContact } from './contact-repository.js';
+import { describeContacts } from './contact-details.js';
+import { changedColumns, missingReferences, normaliseEdit, type ContactEdit } from './contact-edit.js';
+import type { ContactJson } from './contact-view.js';
 
 export interface ContactQuery {
   phone?: string;
@@ -19,10 +23,9 @@ export class ContactService {
   constructor(private readonly db: Kysely<DB>) {}
 
   async get(accountId: number, id: number): Promise<ContactJson> {
-    const row = await findContact(this.db, accountId, id);
     // Another account's contact is simply not found: its existence is not ours to reveal.
-    if (!row) throw new AppError('NOT_FOUND', `No contact ${id}.`);
-    return (await this.withDetails([row]))[0]!;
+    const row = await findOr404('contact', id, () => findContact(this.db, accountId, id));
+    return (await describeContacts(this.db, [row]))[0]!;
   }
 
   /** Newest first. `phone` matches any of a contact's numbers, written in any format. */
@@ -33,19 +36,30 @@ export class ContactService {
       phoneNumber = toE164(query.phone, defaultCountry) ?? undefined;
       if (!phoneNumber) throw AppError.validation([{ field: 'phone', rule: 'phone' }]);
     }
-    const beforeId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    // Every id is below one past the largest; such a cursor filters nothing (and PostgreSQL would refuse it).
+    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const beforeId = before !== undefined && before <= MAX_ID ? before : undefined;
     const rows = await searchContacts(this.db, { accountId, phoneNumber, text: query.q?.trim() || undefined, beforeId, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return {
-      data: await this.withDetails(page),
+      data: await describeContacts(this.db, page),
       next_cursor: rows.length > limit ? encodeCursor(page.at(-1)!.id) : null,
     };
   }
 
-  private async withDetails(rows: ContactRow[]): Promise<ContactJson[]> {
-    const ids = rows.map((r) => r.id);
-    const [numbers, notes] = await Promise.all([listPhoneNumbers(this.db, ids), listNotes(this.db, ids)]);
-    return rows.map((r) => toContactJson(r, numbers.filter((n) => n.contact_id === r.id), notes.filter((n) => n.contact_id === r.id)));
+  /** Edits the fields given; updated_at moves only when a value really changes. */
+  async update(accountId: number, id: number, edit: ContactEdit): Promise<ContactJson> {
+    const { columns, errors } = normaliseEdit(edit);
+    if (errors.length) throw AppError.validation(errors);
+    return inTransaction(this.db, async (trx) => {
+      const current = await findOr404('contact', id, () => findContact(trx, accountId, id));
+      const missing = await missingReferences(trx, accountId, columns);
+      if (missing.length) throw AppError.validation(missing);
+      const changes = changedColumns(current, columns);
+      if (Object.keys(changes).length) await updateContact(trx, id, { ...changes, updated_at: new Date().toISOString() });
+      const row = (await findContact(trx, accountId, id))!;
+      return (await describeContacts(trx, [row]))[0]!;
+    });
   }
 }
 

@@ -27,6 +27,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'Aloware', description: 'The Aloware Lead API wire format (`api_token` in the body or query string).' },
         { name: 'Alohub', description: 'The Alohub CRM lead API wire format.' },
+        { name: 'Leads', description: 'leadgate\'s own capture endpoint, which reports every decision it made.' },
         { name: 'Contacts', description: 'Contacts: read with `contacts:read`, edit with `contacts:write`.' },
         { name: 'Users', description: 'Agents and their status (`admin`).' },
         { name: 'Ring groups', description: 'Ordered layers of agents that leads are distributed to (`admin`).' },
@@ -35,6 +36,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'Lines', description: '`admin`' },
         { name: 'Disposition statuses', description: '`admin`' },
         { name: 'Sequences', description: '`admin`' },
+        { name: 'Health', description: 'Liveness and readiness probes; no key.' },
       ],
     },
   });
