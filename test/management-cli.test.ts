@@ -124,12 +124,13 @@ for (const dialect of testDialects()) {
         run('sequences', 'create', '--account', account, '--name', 'Nurture'),
         run('tags', 'create', '--account', account, '--name', 'HOT'),
         run('lines', 'create', '--account', account, '--name', 'Bad', '--phone-number', '12'),
-        run('tags', 'create', '--account', '999999', '--name', 'Orphan'),
+        run('tags', 'create', '--account', '3000000000', '--name', 'Orphan'),
       ]);
       assert.match(text.stdout, /^sequence \d+ created \(Nurture\)\n$/);
       assertUsageError(duplicate, /^error: A tag named "HOT" already exists\./);
       assertUsageError(badNumber, /^error: --phone-number is invalid \(phone\)/);
-      assertUsageError(noAccount, /^error: No account 999999\./);
+      // An id past PostgreSQL's int4 range names no account; it is not a driver error.
+      assertUsageError(noAccount, /^error: No account 3000000000\./);
     });
   });
 }

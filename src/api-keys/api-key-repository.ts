@@ -1,5 +1,6 @@
 import type { Executor } from '../db/transaction.js';
 import type { ApiKeyRow } from '../db/schema.js';
+import { canExist } from '../errors/not-found.js';
 
 export type KeyWithAccount = ApiKeyRow & { default_country: string };
 
@@ -18,6 +19,7 @@ export async function findKeyByHash(db: Executor, hash: string): Promise<KeyWith
 }
 
 export async function findApiKey(db: Executor, id: number): Promise<ApiKeyRow | undefined> {
+  if (!canExist(id)) return undefined;
   return db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
