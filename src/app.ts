@@ -31,7 +31,23 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Tokens travel in the query string of Aloware requests; logs get the URL without them. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]api_token=)[^&]*/gi, '$1[REDACTED]');
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  // Compare decoded names: the query parser would read `api%5Ftoken` as api_token too.
+  const pairs = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    return decodedName(name) === 'api_token' ? `${name}=[REDACTED]` : pair;
+  });
+  return `${url.slice(0, q)}?${pairs.join('&')}`;
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
 }
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {

@@ -29,7 +29,9 @@ type Query = { api_token?: string; phone_number?: string };
 function tokenOf(request: FastifyRequest): string | undefined {
   const body = request.body as { api_token?: unknown } | undefined;
   const fromBody = body && typeof body === 'object' && typeof body.api_token === 'string' ? body.api_token : undefined;
-  return fromBody || (request.query as Query).api_token || undefined;
+  // A repeated query parameter arrives as an array: that is no token.
+  const fromQuery = (request.query as Record<string, unknown>).api_token;
+  return fromBody || (typeof fromQuery === 'string' ? fromQuery : undefined) || undefined;
 }
 
 function envelope(error: AppError): Record<string, unknown> {

@@ -69,7 +69,8 @@ export class ApiKeyService {
     return { key, token };
   }
 
-  list(accountId: number): Promise<ApiKeyRow[]> {
+  async list(accountId: number): Promise<ApiKeyRow[]> {
+    if (!(await findAccount(this.db, accountId))) throw new AppError('NOT_FOUND', `No account ${accountId}.`);
     return listApiKeys(this.db, accountId);
   }
 
@@ -87,8 +88,8 @@ export class ApiKeyService {
   }
 
   /** Resolves a presented token, or throws UNAUTHENTICATED. Status and expiry are read on every call, so a revocation takes effect on the next request. */
-  async authenticate(token: string | undefined): Promise<AuthContext> {
-    if (!token) throw new AppError('UNAUTHENTICATED');
+  async authenticate(token: unknown): Promise<AuthContext> {
+    if (typeof token !== 'string' || !token) throw new AppError('UNAUTHENTICATED');
     const key = await findKeyByHash(this.db, hashToken(token));
     const now = new Date();
     if (!key || key.status !== 'active' || (key.expires_at !== null && key.expires_at <= now.toISOString())) {
