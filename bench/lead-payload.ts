@@ -22,7 +22,15 @@ export function leadBody(token: string, phone: string): string {
   });
 }
 
-/** Numbers +1 210 000 0000 upwards: possible US numbers, one per counter value. */
+const AREA_CODES = [212, 213, 305, 312, 415, 512, 617, 646, 702, 713, 718, 818, 917, 972];
+
+/**
+ * A valid US number for each counter value, as real leads have: a real area code, an exchange
+ * from 200 to 999 and any line number (14 x 800 x 10,000 numbers before they repeat).
+ */
 export function benchPhone(n: number): string {
-  return String(2_100_000_000 + n);
+  const line = n % 10_000;
+  const exchange = 200 + (Math.floor(n / 10_000) % 800);
+  const area = AREA_CODES[Math.floor(n / 8_000_000) % AREA_CODES.length]!;
+  return `${area}${exchange}${String(line).padStart(4, '0')}`;
 }

@@ -41,9 +41,9 @@ async function main(): Promise<number> {
     const token = /lg_[A-Za-z0-9_-]+/.exec(leadgate.stdout())?.[0];
     if (!token) throw new Error('leadgate printed no first-start key');
     const url = `${leadgate.url}/api/v1/webhook/forms`;
-    if (!opts.quick) await runLoad({ url, token, seconds: 1, connections: opts.connections, firstNumber: 900_000_000, repeatShare: 0 });
+    if (!opts.quick) await runLoad({ url, token, seconds: 1, connections: opts.connections, firstNumber: 100_000_000, repeatShare: 0 });
     const fresh = await runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 1, repeatShare: 0 });
-    const repeats = await runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 500_000_000, repeatShare: 0.8 });
+    const repeats = await runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 60_000_000, repeatShare: 0.8 });
     const rss = peakRssMb(leadgate.child.pid!);
     const exit = await leadgate.stop();
     rows.push(row('leadgate: new number every lead', fresh, ceiling.rps));

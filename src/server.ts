@@ -24,7 +24,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
   redis?.on('error', () => {});
   const app = await buildApp({
-    services: createServices(database.db),
+    services: createServices(database.db, database.transact),
     logger: loggerOptions(config.logLevel),
     rateLimit: { defaultLimit: config.rateLimit, redis },
   });

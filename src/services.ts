@@ -1,6 +1,8 @@
 // The services a running leadgate has; built once per database and handed to the HTTP layer and the CLI.
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
+import { inTransaction } from './db/transaction.js';
+import type { Database } from './db/database.js';
 import { AccountService } from './accounts/account-service.js';
 import { UserService } from './users/user-service.js';
 import { ApiKeyService } from './api-keys/api-key-service.js';
@@ -25,12 +27,16 @@ export interface Services {
   health: HealthService;
 }
 
-export function createServices(db: Kysely<DB>): Services {
+/**
+ * `transact` is how captures commit: pass the Database's own (group commit on SQLite) wherever
+ * leads are captured; the default, one transaction per capture, suits one-off tools.
+ */
+export function createServices(db: Kysely<DB>, transact: Database['transact'] = (work) => inTransaction(db, work)): Services {
   return {
     accounts: new AccountService(db),
     users: new UserService(db),
     apiKeys: new ApiKeyService(db),
-    capture: new CaptureService(db),
+    capture: new CaptureService(transact),
     contacts: new ContactService(db),
     ringGroups: new RingGroupService(db),
     namedObjects: {

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/transaction.js';
 import type { ApiKeyRow } from '../db/schema.js';
+import { runShaped } from '../db/query-shapes.js';
 import { canExist } from '../errors/not-found.js';
 
 export type KeyWithAccount = ApiKeyRow & { default_country: string };
@@ -10,12 +11,12 @@ export async function insertApiKey(db: Executor, row: Omit<ApiKeyRow, 'id'>): Pr
 
 /** The one query an authenticated request costs: by the unique hash index, with the account. */
 export async function findKeyByHash(db: Executor, hash: string): Promise<KeyWithAccount | undefined> {
-  return db.selectFrom('api_keys')
+  const { rows } = await runShaped(db, 'findKeyByHash', [hash], () => db.selectFrom('api_keys')
     .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')
     .selectAll('api_keys')
     .select('accounts.default_country')
-    .where('api_keys.token_hash', '=', hash)
-    .executeTakeFirst();
+    .where('api_keys.token_hash', '=', hash));
+  return rows[0];
 }
 
 export async function findApiKey(db: Executor, id: number): Promise<ApiKeyRow | undefined> {

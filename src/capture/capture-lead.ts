@@ -1,9 +1,9 @@
 // The one capture operation behind every wire dialect:
 // parse (adapter) -> normalise -> upsert -> route -> follow up -> log, all in one transaction:
 // the contact, its numbers, owner, dialer queue, sequence, tags, note and log row, or none of it.
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { inTransaction } from '../db/transaction.js';
+import type { Database } from '../db/database.js';
 import type { AuthContext } from '../api-keys/api-key-service.js';
 import { insertCaptureLog } from './capture-log-repository.js';
 import { mergeContact } from './merge-contact.js';
@@ -46,11 +46,11 @@ export interface RejectionRecord extends CaptureRequest {
 }
 
 export class CaptureService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly transact: Database['transact']) {}
 
   async capture(auth: AuthContext, input: LeadInput, request: CaptureRequest): Promise<CaptureResult> {
     const lead = normaliseLead(input, auth.defaultCountry);
-    return inTransaction(this.db, async (trx) => {
+    return this.transact(async (trx) => {
       const result = await captureInTransaction(trx, auth.accountId, lead);
       await insertCaptureLog(trx, {
         account_id: auth.accountId,
@@ -69,9 +69,9 @@ export class CaptureService {
     });
   }
 
-  /** Every rejected request is logged too. */
+  /** Every rejected request is logged too, committed with the captures around it. */
   async recordRejection(record: RejectionRecord): Promise<void> {
-    await insertCaptureLog(this.db, {
+    await this.transact((trx) => insertCaptureLog(trx, {
       account_id: record.auth?.accountId ?? null,
       api_key_id: record.auth?.keyId ?? null,
       request_id: record.requestId,
@@ -83,7 +83,7 @@ export class CaptureService {
       error: record.error,
       payload: JSON.stringify(record.payload ?? null),
       created_at: new Date().toISOString(),
-    });
+    }));
   }
 }
 

@@ -2,36 +2,50 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/transaction.js';
 import type { ContactRow, NewContact, ContactUpdate, PhoneNumberRow, NoteRow } from '../db/schema.js';
 import { canExist } from '../errors/not-found.js';
+import { definedColumns, runShaped } from '../db/query-shapes.js';
+
+// The capture path's queries run through runShaped: compiled once per shape, not per lead.
 
 export async function findNumberOwners(db: Executor, accountId: number, numbers: string[]): Promise<{ contact_id: number; phone_number: string }[]> {
-  return db.selectFrom('contact_phone_numbers')
-    .select(['contact_id', 'phone_number'])
-    .where('account_id', '=', accountId)
-    .where('phone_number', 'in', numbers)
-    .execute();
+  const { rows } = await runShaped(db, `findNumberOwners:${numbers.length}`, [accountId, ...numbers], () =>
+    db.selectFrom('contact_phone_numbers')
+      .select(['contact_id', 'phone_number'])
+      .where('account_id', '=', accountId)
+      .where('phone_number', 'in', numbers));
+  return rows;
 }
 
-export async function insertContact(db: Executor, row: NewContact): Promise<number> {
-  const { id } = await db.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
+export async function insertContact(db: Executor, contact: NewContact): Promise<number> {
+  const { row, columns, values } = definedColumns(contact);
+  const { rows } = await runShaped(db, `insertContact:${columns}`, values, () => db.insertInto('contacts').values(row).returning('id'));
+  return rows[0]!.id;
 }
 
 export async function updateContact(db: Executor, id: number, changes: ContactUpdate): Promise<void> {
-  await db.updateTable('contacts').set(changes).where('id', '=', id).execute();
+  const { row, columns, values } = definedColumns(changes);
+  await runShaped(db, `updateContact:${columns}`, [...values, id], () => db.updateTable('contacts').set(row).where('id', '=', id));
 }
 
 /** Fails with a unique violation when a number already belongs to a contact: identity is the index. */
 export async function insertPhoneNumbers(db: Executor, rows: Omit<PhoneNumberRow, 'id'>[]): Promise<void> {
-  if (rows.length) await db.insertInto('contact_phone_numbers').values(rows).execute();
+  if (!rows.length) return;
+  const values = rows.flatMap((r) => [r.account_id, r.contact_id, r.phone_number, r.label, r.is_primary, r.created_at]);
+  await runShaped(db, `insertPhoneNumbers:${rows.length}`, values, () => db.insertInto('contact_phone_numbers').values(rows.map((r) => ({
+    account_id: r.account_id, contact_id: r.contact_id, phone_number: r.phone_number, label: r.label, is_primary: r.is_primary, created_at: r.created_at,
+  }))));
 }
 
-export async function insertNote(db: Executor, row: Omit<NoteRow, 'id'>): Promise<void> {
-  await db.insertInto('contact_notes').values(row).execute();
+export async function insertNote(db: Executor, note: Omit<NoteRow, 'id'>): Promise<void> {
+  await runShaped(db, 'insertNote', [note.account_id, note.contact_id, note.body, note.created_at], () => db.insertInto('contact_notes').values({
+    account_id: note.account_id, contact_id: note.contact_id, body: note.body, created_at: note.created_at,
+  }));
 }
 
 export async function findContact(db: Executor, accountId: number, id: number): Promise<ContactRow | undefined> {
   if (!canExist(id)) return undefined;
-  return db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  const { rows } = await runShaped(db, 'findContact', [accountId, id], () =>
+    db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', id));
+  return rows[0];
 }
 
 export async function listPhoneNumbers(db: Executor, contactIds: number[]): Promise<PhoneNumberRow[]> {

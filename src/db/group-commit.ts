@@ -3,10 +3,14 @@
 // same moment runs in one transaction, each in its own savepoint (one failing capture rolls back
 // alone), and one COMMIT (one fsync) makes the whole batch durable. No capture is answered before
 // the commit that holds it has returned.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
 type Work<T> = (trx: Transaction<DB>) => Promise<T>;
+
+const SAVEPOINT = CompiledQuery.raw('savepoint capture');
+const RELEASE = CompiledQuery.raw('release capture');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to capture');
 
 interface Pending {
   work: Work<unknown>;
@@ -55,14 +59,14 @@ export class GroupCommit {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const item of batch) {
-          await sql`savepoint capture`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             const value = await item.work(trx);
-            await sql`release capture`.execute(trx);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: true, value });
           } catch (err) {
-            await sql`rollback to capture`.execute(trx);
-            await sql`release capture`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: false, err });
           }
         }

@@ -30,7 +30,7 @@ export class Harness {
     const testDb = await createTestDatabase(dialect);
     const database = openDatabase(testDb.config);
     await migrateToLatest(database.db);
-    const services = createServices(database.db);
+    const services = createServices(database.db, database.transact);
     const app = await buildApp({ services, rateLimit: options.rateLimit });
     return new Harness(dialect, testDb, database, services, app);
   }
