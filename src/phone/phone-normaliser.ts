@@ -18,7 +18,8 @@ export function toE164(raw: string, country: string, only = false): string | nul
   const text = raw.trim();
   if (!text || text.length > MAX_INPUT_LENGTH) return null;
   const region = isPhoneCountry(country) ? country : undefined;
-  const parsed = parsePhoneNumberFromString(text, region);
+  // extract: false — the field holds a number, not text to search for one (and is faster to read).
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry: region, extract: false });
   if (!parsed || !parsed.isPossible()) return null;
   if (only && region && parsed.countryCallingCode !== getCountryCallingCode(region)) return null;
   return parsed.number;
