@@ -4,9 +4,8 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestDatabase, testDialects, type TestDatabase } from './support/databases.js';
-import { startServer, type ServerProcess } from './support/processes.js';
+import { firstAccountKey, startServer, type ServerProcess } from './support/processes.js';
 import { openDatabase } from '../src/db/database.js';
-import { createServices } from '../src/services.js';
 
 for (const dialect of testDialects()) {
   describe(`crash recovery [${dialect}]`, () => {
@@ -21,10 +20,7 @@ for (const dialect of testDialects()) {
       testDb = await createTestDatabase(dialect);
       const env = { DATABASE_URL: testDb.url, LEADGATE_RATE_LIMIT: '1000000/1s' };
       node = await startServer(env);
-      const database = openDatabase(testDb.config);
-      const account = await database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
-      const token = (await createServices(database.db).apiKeys.create({ accountId: account.id, scopes: ['leads:write'] })).token;
-      await database.close();
+      const token = await firstAccountKey(testDb, ['leads:write']);
 
       const acknowledged = new Set<string>();
       let sent = 0;

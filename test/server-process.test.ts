@@ -8,6 +8,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from './support/databases.js';
 import { openDatabase, type Database } from '../src/db/database.js';
+import { vendorExample } from './support/aloware-vendor-example.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const TOKEN = /lg_[A-Za-z0-9_-]{43}/;
@@ -58,16 +59,6 @@ class ServerProcess {
   }
 }
 
-// The Aloware vendor page's curl example, with a real date instead of "MM/DD/YYYY".
-const vendorExample = {
-  phone_number: '8181234567', company_name: 'Aloware', name: 'John Doe', first_name: 'John', last_name: 'Doe',
-  lead_source: 'Google Ads', email: 'john.doe@gmail.com', date_of_birth: '01/15/1990', timezone: 'America/Los_Angeles',
-  city: 'Los Angeles', state: 'CA', zipcode: '90045', country: 'US', address: '1234 First Street',
-  website: 'https://www.aloware.com', notes: 'This is a test note', csf1: 'Custom data', csf2: 'Custom data',
-  force_update: true, force_update_sequence: false, distribute_to_ring_group: true, ring_group_id: '1234',
-  check_available_users: true, add_to_powerdialer: true, powerdialer_position: 'bottom', line_id: '1234',
-  sequence_id: '4567', user_id: '1234', tag_id: '1234', disposition_status_id: '1234',
-};
 const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
 describe('leadgate serve as a child process [sqlite]', () => {

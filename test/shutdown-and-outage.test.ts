@@ -3,20 +3,9 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, testDialects, type TestDatabase } from './support/databases.js';
-import { startServer, type ServerProcess } from './support/processes.js';
+import { firstAccountKey, startServer, type ServerProcess } from './support/processes.js';
 import { openDatabase } from '../src/db/database.js';
-import { createServices } from '../src/services.js';
 import { TcpProxy } from './support/tcp-proxy.js';
-
-async function keyFor(testDb: TestDatabase): Promise<string> {
-  const database = openDatabase(testDb.config);
-  try {
-    const account = await database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
-    return (await createServices(database.db).apiKeys.create({ accountId: account.id, scopes: ['leads:write', 'contacts:read'] })).token;
-  } finally {
-    await database.close();
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`SIGTERM under load [${dialect}]`, () => {
@@ -30,7 +19,7 @@ for (const dialect of testDialects()) {
     it('finishes the requests in flight, exits 0, and keeps every acknowledged lead', async () => {
       testDb = await createTestDatabase(dialect);
       node = await startServer({ DATABASE_URL: testDb.url, LEADGATE_RATE_LIMIT: '1000000/1s' });
-      const token = await keyFor(testDb);
+      const token = await firstAccountKey(testDb, ['leads:write', 'contacts:read']);
       const n = node;
       const sent = Array.from({ length: 150 }, (_, i) => fetch(`${n.url}/api/v1/webhook/forms`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_token: token, phone_number: `6175550${String(i).padStart(3, '0')}` }),
@@ -72,7 +61,7 @@ describe('a node that loses its database [postgres]', { skip: process.env.TEST_D
     const viaProxy = new URL(testDb.url);
     viaProxy.port = String(proxy.port);
     node = await startServer({ DATABASE_URL: viaProxy.toString() });
-    const token = await keyFor(testDb);
+    const token = await firstAccountKey(testDb, ['leads:write', 'contacts:read']);
     const n = node;
     const aloware = (phone: string) => fetch(`${n.url}/api/v1/webhook/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_token: token, phone_number: phone }) });
     const alohub = () => fetch(`${n.url}/api/crm/lead`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ phone: '0868793800' }) });

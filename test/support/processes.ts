@@ -3,6 +3,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../src/db/database.js';
+import { createServices } from '../../src/services.js';
+import type { TestDatabase } from './databases.js';
 
 /** dist/src/cli.js, seen from dist/test/support/. */
 export const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli.js');
@@ -54,4 +57,15 @@ export function startServer(env: Record<string, string>): Promise<ServerProcess>
     });
     void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${stderr}`)); });
   });
+}
+
+/** A new key of the account a server made on its first start, for tests that drive that server. */
+export async function firstAccountKey(testDb: TestDatabase, scopes: string[]): Promise<string> {
+  const database = openDatabase(testDb.config);
+  try {
+    const account = await database.db.selectFrom('accounts').select('id').orderBy('id').executeTakeFirstOrThrow();
+    return (await createServices(database.db).apiKeys.create({ accountId: account.id, scopes })).token;
+  } finally {
+    await database.close();
+  }
 }
