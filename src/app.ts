@@ -81,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // One line per request, after the answer: method, redacted URL, status, time.
   app.addHook('onResponse', async (request, reply) => {
+    if (!request.log.isLevelEnabled('info')) return;
     request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
 
