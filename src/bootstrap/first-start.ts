@@ -34,7 +34,7 @@ export function firstStartBanner(first: FirstStart, baseUrl: string): string {
   const body = JSON.stringify({ api_token: first.token, phone_number: '8181234567', name: 'John Doe', email: 'john.doe@gmail.com' });
   return [
     '',
-    'leadgate: first start. Created account 1 ("Default account"), its owner and an API key.',
+    `leadgate: first start. Created account ${first.accountId} ("Default account"), its owner and an API key.`,
     `API key (shown once, stored only as a hash; scopes leads:write,contacts:read):`,
     `  ${first.token}`,
     '',
@@ -42,5 +42,5 @@ export function firstStartBanner(first: FirstStart, baseUrl: string): string {
     `  curl -X POST '${baseUrl}/api/v1/webhook/forms' -H 'Content-Type: application/json' -H 'Accept: application/json' \\`,
     `    --data-raw '${body}'`,
     '',
-  ].join('\n').replace('account 1', `account ${first.accountId}`);
+  ].join('\n');
 }

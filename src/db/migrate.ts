@@ -9,8 +9,6 @@ const migrations: Record<string, Migration> = {
   '0002-routing': m0002,
 };
 
-export const latestMigration = Object.keys(migrations).sort().at(-1)!;
-
 // On PostgreSQL the migrator's own tables go in the connection's current schema: Kysely otherwise
 // takes such a table in *any* schema of the database as its own and skips creating it.
 async function migrator(db: Kysely<any>): Promise<Migrator> {
