@@ -5,8 +5,10 @@ import formbody from '@fastify/formbody';
 import type { Services } from './services.js';
 import './http/fastify-types.js';
 import { sendProblem } from './http/problem-details.js';
+import { registerJsonBodyParser } from './http/json-body.js';
 import { toAppError } from './http/to-app-error.js';
 import { AppError } from './errors/app-error.js';
+import { redactTokens } from './api-keys/api-token.js';
 import { alowareRoutes } from './aloware/aloware-routes.js';
 import { contactRoutes } from './contacts/contact-routes.js';
 import { alohubRoutes } from './alohub/alohub-routes.js';
@@ -39,7 +41,8 @@ export function redactUrl(url: string): string {
     const name = eq < 0 ? pair : pair.slice(0, eq);
     return decodedName(name) === 'api_token' ? `${name}=[REDACTED]` : pair;
   });
-  return `${url.slice(0, q)}?${pairs.join('&')}`;
+  // A token under a misspelt name (api_token[]=, API+TOKEN=) is still a token.
+  return redactTokens(`${url.slice(0, q)}?${pairs.join('&')}`);
 }
 
 function decodedName(name: string): string {
@@ -73,6 +76,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { allErrors: true, allowUnionTypes: true } },
     return503OnClosing: true,
+    // A URL the router cannot decode: a problem document, never Fastify's text (which echoes the URL).
+    frameworkErrors: (err, request, reply) => {
+      reply.header('x-request-id', request.id);
+      return sendProblem(request, reply, new AppError('BAD_REQUEST', 'The URL is not valid.', [], { cause: err }));
+    },
   });
   app.decorate('services', options.services);
 
@@ -88,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // JSON and HTML-form bodies only; anything else (text/plain included) is a 415.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app, BODY_LIMIT);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
 
   app.setErrorHandler(async (err, request, reply) => {

@@ -87,7 +87,7 @@ export function fieldErrorsFromSchema(errors: SchemaError[]): FieldError[] {
     if (byField.has(field)) continue;
     const kind = fields[path[0] ?? ''];
     if (e.keyword === 'maxLength') byField.set(field, { field, rule: 'max', params: { max: Number(e.params.limit) } });
-    else if (e.keyword === 'maxItems') byField.set(field, { field, rule: 'max', params: { max: Number(e.params.limit) } });
+    else if (e.keyword === 'maxItems') byField.set(field, { field, rule: 'max', params: { max: Number(e.params.limit), items: true } });
     else if (!kind) byField.set(field, { field, rule: 'object' });
     else if (path.length > 1) byField.set(field, { field, rule: path.at(-1) === 'label' || path.at(-1) === 'phone_number' ? 'string' : 'object' });
     else byField.set(field, { field, rule: ruleFor[kind] });

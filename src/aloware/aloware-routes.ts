@@ -37,7 +37,8 @@ function tokenOf(request: FastifyRequest): string | undefined {
 function envelope(error: AppError): Record<string, unknown> {
   const message = messages[error.code] ?? error.userMessage;
   if (error.code === 'VALIDATION_FAILED') return { message, errors: laravelErrors(error.fieldErrors) };
-  if (error.code === 'INVALID_JSON' || error.code === 'BAD_REQUEST') return { message, errors: { body: ['The body must be valid JSON.'] } };
+  if (error.code === 'INVALID_JSON') return { message, errors: { body: ['The body must be valid JSON.'] } };
+  if (error.code === 'BAD_REQUEST') return { message, errors: { body: [error.userMessage] } };
   return { message };
 }
 
@@ -55,7 +56,9 @@ export async function alowareRoutes(app: FastifyInstance): Promise<void> {
         200: Type.Object({ message: Type.Literal('Contact updated.'), contact_id: Type.Integer(), warnings: Type.Optional(Type.Array(Type.String())) }),
       },
     },
-    preValidation: [authenticate('leads:write', tokenOf), rateLimited(app)],
+    // The vendor page names api_token and phone_number query parameters: a POST with only a
+    // query string (no body at all) is a lead too.
+    preValidation: [async (request) => { request.body ??= {}; }, authenticate('leads:write', tokenOf), rateLimited(app)],
   }, async (request, reply) => {
     const result = await request.server.services.capture.capture(
       request.auth!,

@@ -12,11 +12,14 @@ function sentence(e: FieldError): string {
     case 'integer': return `The ${a} must be an integer.`;
     case 'timezone': return `The ${a} must be a valid timezone.`;
     case 'phone': return `The ${a} must be a valid phone number.`;
-    case 'max': return `The ${a} must not be greater than ${e.params?.max} characters.`;
+    case 'max': return e.params?.items
+      ? `The ${a} must not have more than ${e.params.max} items.`
+      : `The ${a} must not be greater than ${e.params?.max} characters.`;
     case 'array': return `The ${a} must be an array.`;
     case 'object': return e.field === 'body' ? 'The request body must be a JSON object.' : `The ${a} must be an object.`;
     case 'in':
     case 'country': return `The selected ${a} is invalid.`;
+    case 'no_nul': return `The ${a} must not contain NUL characters.`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js';
 import type { Database } from '../db/database.js';
 import type { AuthContext } from '../api-keys/api-key-service.js';
 import { insertCaptureLog } from './capture-log-repository.js';
+import { redactTokens } from '../api-keys/api-token.js';
 import { mergeContact } from './merge-contact.js';
 import { normaliseLead, type NormalisedLead } from './normalise-lead.js';
 import { matchContact, writeContact } from './upsert-contact.js';
@@ -62,7 +63,7 @@ export class CaptureService {
         contact_id: result.contactId,
         warnings: JSON.stringify(result.warnings),
         error: null,
-        payload: JSON.stringify(request.payload ?? null),
+        payload: redactTokens(JSON.stringify(request.payload ?? null)),
         created_at: new Date().toISOString(),
       });
       return result;
@@ -81,7 +82,7 @@ export class CaptureService {
       contact_id: null,
       warnings: '[]',
       error: record.error,
-      payload: JSON.stringify(record.payload ?? null),
+      payload: redactTokens(JSON.stringify(record.payload ?? null)),
       created_at: new Date().toISOString(),
     }));
   }

@@ -19,13 +19,20 @@ export interface NormalisedLead {
   routing: RoutingInput;
 }
 
+/** However they are sent (an array or a comma-separated string), at most this many. */
+const MAX_OTHER_NUMBERS = 50;
+
 export function normaliseLead(input: LeadInput, accountCountry: string): NormalisedLead {
   const errors: FieldError[] = [];
   const fields: Partial<Record<ContactTextField, string>> = {};
   for (const name of contactTextFields) {
     const value = input.fields?.[name]?.trim();
-    if (value) fields[name] = value;
+    // PostgreSQL cannot store a NUL character; neither database is asked to.
+    if (value?.includes('\u0000')) errors.push({ field: name, rule: 'no_nul' });
+    else if (value) fields[name] = value;
   }
+  if (input.notes?.includes('\u0000')) errors.push({ field: 'notes', rule: 'no_nul' });
+  if (input.routing?.tags?.some((t) => t.includes('\u0000'))) errors.push({ field: 'tags', rule: 'no_nul' });
   if (fields.email !== undefined) {
     if (isEmail(fields.email)) fields.email = fields.email.toLowerCase();
     else errors.push({ field: 'email', rule: 'email' });
@@ -47,7 +54,11 @@ export function normaliseLead(input: LeadInput, accountCountry: string): Normali
 
   const otherPhoneNumbers: NormalisedLead['otherPhoneNumbers'] = [];
   const seen = new Set(phoneNumber ? [phoneNumber] : []);
-  input.otherPhoneNumbers?.forEach((other, i) => {
+  if ((input.otherPhoneNumbers?.length ?? 0) > MAX_OTHER_NUMBERS) {
+    errors.push({ field: 'other_phone_numbers', rule: 'max', params: { max: MAX_OTHER_NUMBERS, items: true } });
+  }
+  input.otherPhoneNumbers?.slice(0, MAX_OTHER_NUMBERS).forEach((other, i) => {
+    if (other.label?.includes('\u0000')) errors.push({ field: `other_phone_numbers.${i}.label`, rule: 'no_nul' });
     if (!other.phoneNumber.trim()) return;
     const e164 = toE164(other.phoneNumber, country, only);
     if (!e164) errors.push({ field: `other_phone_numbers.${i}.phone_number`, rule: 'phone' });

@@ -7,7 +7,10 @@ import type { DB } from './schema.js';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-const RETRYABLE_PG = new Set(['23505', '40001', '40P01']);
+// 23505 unique violation (a concurrent capture made the number first), 23503 foreign-key
+// violation (a referenced user or group was deleted meanwhile: the retry sees it is gone and
+// warns), 40001 serialization failure, 40P01 deadlock.
+const RETRYABLE_PG = new Set(['23505', '23503', '40001', '40P01']);
 
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
@@ -17,7 +20,7 @@ export function isUniqueViolation(err: unknown): boolean {
 function isRetryable(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string') return false;
-  return RETRYABLE_PG.has(code) || code === 'SQLITE_CONSTRAINT_UNIQUE' || code.startsWith('SQLITE_BUSY');
+  return RETRYABLE_PG.has(code) || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code.startsWith('SQLITE_BUSY');
 }
 
 export async function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>, attempts = 5): Promise<T> {

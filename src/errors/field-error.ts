@@ -2,11 +2,12 @@
 // Aloware, one sentence for Alohub, problem-details entries for leadgate's own API).
 export type FieldRule =
   | 'required' | 'string' | 'email' | 'date_format' | 'boolean' | 'integer' | 'timezone'
-  | 'phone' | 'in' | 'max' | 'array' | 'object' | 'country';
+  | 'phone' | 'in' | 'max' | 'array' | 'object' | 'country' | 'no_nul';
 
 export interface FieldError {
   /** The wire name, dotted for nested values: `other_phone_numbers.0.phone_number`. */
   field: string;
   rule: FieldRule;
-  params?: { max?: number; format?: string; values?: readonly string[] };
+  /** `items`: `max` counts a list's items, not characters. */
+  params?: { max?: number; items?: boolean; format?: string; values?: readonly string[] };
 }

@@ -1,6 +1,7 @@
 // Tags applied by a capture: by id (it must exist) and by name (created when missing). Applying
 // a tag twice changes nothing; two captures creating one name make one tag (unique name_key).
 import type { Executor } from '../db/transaction.js';
+import { canExist } from '../errors/not-found.js';
 
 export interface Tag { id: number; name: string }
 
@@ -18,6 +19,7 @@ export async function tagsNamed(db: Executor, accountId: number, names: string[]
 }
 
 export async function findTag(db: Executor, accountId: number, id: number): Promise<Tag | undefined> {
+  if (!canExist(id)) return undefined;
   return db.selectFrom('tags').select(['id', 'name']).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
 }
 

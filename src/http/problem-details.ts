@@ -9,10 +9,12 @@ const detailOf: Record<FieldError['rule'], string> = {
   integer: 'must be a positive integer', timezone: 'must be an IANA time zone such as America/Los_Angeles',
   phone: 'is not a possible phone number', in: 'is not one of the allowed values', max: 'is too long',
   array: 'must be an array', object: 'must be an object', country: 'must be a two-letter country code',
+  no_nul: 'must not contain NUL characters',
 };
 
 export function fieldDetail(e: FieldError): string {
-  return e.rule === 'max' && e.params?.max ? `must be at most ${e.params.max} characters` : detailOf[e.rule];
+  if (e.rule === 'max' && e.params?.max) return `must be at most ${e.params.max} ${e.params.items ? 'items' : 'characters'}`;
+  return detailOf[e.rule];
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {

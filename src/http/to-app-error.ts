@@ -18,6 +18,8 @@ export function toAppError(err: unknown, fieldErrors?: (validation: any[]) => Fi
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
+  // PostgreSQL refuses text with a NUL character (22021) or that its encoding cannot hold (22P05).
+  if (e?.code === '22021' || e?.code === '22P05') return new AppError('BAD_REQUEST', 'Text may not contain NUL characters.', [], { cause: err });
   if (isDatabaseUnavailable(e)) return new AppError('DATABASE_UNAVAILABLE', undefined, [], { cause: err });
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED');
   // Another client error from Fastify's machinery (a bad URL, a bad content length): no internals.

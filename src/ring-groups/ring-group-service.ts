@@ -4,6 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { inTransaction, type Executor } from '../db/transaction.js';
+import { lockRingGroupLayers } from '../routing/routing-repository.js';
+import { canExist } from '../errors/not-found.js';
 import { AppError } from '../errors/app-error.js';
 import type { FieldError } from '../errors/field-error.js';
 import { notFound, findOr404 } from '../errors/not-found.js';
@@ -70,7 +72,13 @@ export class RingGroupService {
   }
 
   async remove(accountId: number, id: number): Promise<void> {
-    if (!(await deleteRingGroup(this.db, accountId, id))) throw notFound('ring group', id);
+    // Lock the layers first, as a capture routing through the group does, so the two queue
+    // rather than deadlock; a deadlock that happens anyway is retried by inTransaction.
+    const deleted = await inTransaction(this.db, async (trx) => {
+      if (canExist(id)) await lockRingGroupLayers(trx, id);
+      return deleteRingGroup(trx, accountId, id);
+    });
+    if (!deleted) throw notFound('ring group', id);
   }
 }
 

@@ -2,11 +2,13 @@
 // which works on both databases: PostgreSQL holds the row lock until commit (so two nodes never
 // read the same round-robin pointer), and SQLite already runs one writer at a time.
 import type { Executor } from '../db/transaction.js';
+import { canExist } from '../errors/not-found.js';
 
 export type ReferenceTable = 'users' | 'ring_groups' | 'lines' | 'disposition_statuses' | 'sequences' | 'tags';
 
 /** True when the id names an object of this account. */
 export async function referenceExists(db: Executor, table: ReferenceTable, accountId: number, id: number): Promise<boolean> {
+  if (!canExist(id)) return false;
   const row = await db.selectFrom(table).select('id').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   return row !== undefined;
 }

@@ -1,0 +1,107 @@
+// Inputs a hostile or careless client sends, each once a defect (a 500, a lost lead, a token in a
+// log): NUL characters, ids past PostgreSQL's int4, deep nesting, misspelt token parameters,
+// undecodable URLs, and admin changes racing captures.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Harness, type Tenant } from './support/harness.js';
+import { testDialects } from './support/databases.js';
+import { agent, ringGroup } from './support/routing-fixtures.js';
+
+for (const dialect of testDialects()) {
+  describe(`hostile input [${dialect}]`, () => {
+    let h: Harness;
+    let t: Tenant;
+    let admin: string;
+    let phone = 7_185_550_100;
+    const nextPhone = () => String(++phone);
+
+    before(async () => {
+      h = await Harness.start(dialect, { rateLimit: { defaultLimit: { max: 1_000_000, windowMs: 60_000 } } });
+      t = await h.tenant();
+      admin = await h.key(t.accountId, ['admin']);
+    });
+    after(() => h.close());
+
+    it('refuses NUL characters with a 400 naming the field, on every capture endpoint and the API', async () => {
+      const aloware = await h.aloware({ api_token: t.token, phone_number: nextPhone(), first_name: 'a\u0000b', notes: 'x\u0000' });
+      assert.equal(aloware.statusCode, 400);
+      assert.deepEqual(aloware.json().errors, {
+        first_name: ['The first name must not contain NUL characters.'],
+        notes: ['The notes must not contain NUL characters.'],
+      });
+      const vn = await h.tenant({ country: 'VN' });
+      const hub = await h.inject({ method: 'POST', url: '/api/crm/lead', headers: { authorization: vn.token }, payload: { phone: '0868793811', name: 'a\u0000b' } });
+      assert.deepEqual([hub.statusCode, hub.json().error_code], [400, 'VALIDATION_ERROR']);
+      const user = await h.inject({ method: 'POST', url: '/v1/users', headers: { authorization: `Bearer ${admin}` }, payload: { name: 'x\u0000y' } });
+      assert.ok(user.statusCode === 201 || user.statusCode === 400, `${user.statusCode} ${user.body}`);
+      if (dialect === 'postgres') assert.equal(user.statusCode, 400, 'PostgreSQL cannot store it: a 400, not a 500');
+    });
+
+    it('treats ids past int4 as references that do not exist: the lead is saved with warnings', async () => {
+      for (const id of [2147483648, '999999999999999999', 1e308]) {
+        const r = await h.inject({ method: 'POST', url: '/v1/leads', headers: { authorization: `Bearer ${t.token}` }, payload: {
+          phone_number: nextPhone(), user_id: id, sequence_id: id, line_id: id, tag_id: id, disposition_status_id: id, distribute_to_ring_group: true, ring_group_id: id,
+        } });
+        assert.equal(r.statusCode, 201, `${id}: ${r.body}`);
+        assert.equal(r.json().warnings.length, 6);
+      }
+    });
+
+    it('refuses JSON nested deeper than a lead needs, in the endpoint envelope, and logs it', async () => {
+      const body = `{"api_token":"${t.token}","phone_number":"${nextPhone()}","x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const r = await h.inject({ method: 'POST', url: '/api/v1/webhook/forms', headers: { 'content-type': 'application/json' }, payload: body });
+      assert.equal(r.statusCode, 400);
+      assert.deepEqual(r.json(), { message: 'The given data was invalid.', errors: { body: ['The JSON body is nested more than 32 levels deep.'] } });
+      const log = await h.db.selectFrom('capture_log').select(['outcome', 'status']).where('request_id', '=', r.headers['x-request-id'] as string).execute();
+      assert.deepEqual(log, [{ outcome: 'rejected', status: 400 }]);
+    });
+
+    it('takes a lead posted with only a query string, with or without a JSON content type', async () => {
+      for (const headers of [{}, { 'content-type': 'application/json' }]) {
+        const r = await h.inject({ method: 'POST', url: `/api/v1/webhook/forms?api_token=${t.token}&phone_number=${nextPhone()}`, headers });
+        assert.equal(r.statusCode, 201, r.body);
+      }
+    });
+
+    it('keeps tokens out of the capture log under any parameter name', async () => {
+      const r = await h.inject({ method: 'POST', url: `/api/v1/webhook/forms?api_token[]=${t.token}&API_TOKEN=${t.token}&phone_number=${nextPhone()}`, payload: { 'api token': t.token, notes: `my key is ${t.token}` } });
+      assert.equal(r.statusCode, 401);
+      const row = await h.db.selectFrom('capture_log').select('payload').where('request_id', '=', r.headers['x-request-id'] as string).executeTakeFirstOrThrow();
+      assert.ok(!row.payload.includes(t.token), row.payload);
+      assert.match(row.payload, /\[REDACTED\]/);
+    });
+
+    it('answers an undecodable URL with a problem document that does not echo it', async () => {
+      const r = await h.inject({ method: 'POST', url: `/api/v1/webhook/forms%E0%A4%A?api_token=${t.token}`, payload: {} });
+      assert.equal(r.statusCode, 400);
+      assert.equal(r.headers['content-type'], 'application/problem+json; charset=utf-8');
+      assert.ok(!r.body.includes(t.token));
+      assert.ok(r.headers['x-request-id']);
+    });
+
+    it('caps other_phone_numbers at 50 in either form', async () => {
+      const many = Array.from({ length: 51 }, (_, i) => String(6_465_550_000 + i)).join(',');
+      const r = await h.aloware({ api_token: t.token, phone_number: nextPhone(), other_phone_numbers: many });
+      assert.deepEqual(r.json().errors, { other_phone_numbers: ['The other phone numbers must not have more than 50 items.'] });
+    });
+
+    it('loses no lead when a user or a ring group is deleted while leads are routed to it', async () => {
+      const [v, w] = [await agent(h, t.accountId, 'V'), await agent(h, t.accountId, 'W')];
+      const group = await ringGroup(h, t.accountId, [{ strategy: 'round_robin', userIds: [v, w] }]);
+      const leads = Array.from({ length: 40 }, (_, i) => h.inject({
+        method: 'POST', url: '/v1/leads', headers: { authorization: `Bearer ${t.token}` },
+        payload: i % 2 ? { phone_number: nextPhone(), user_id: v } : { phone_number: nextPhone(), distribute_to_ring_group: true, ring_group_id: group },
+      }));
+      const deletes = [
+        h.inject({ method: 'DELETE', url: `/v1/users/${v}`, headers: { authorization: `Bearer ${admin}` } }),
+        h.inject({ method: 'DELETE', url: `/v1/ring-groups/${group}`, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' } }),
+      ];
+      const answers = await Promise.all(leads);
+      assert.deepEqual(answers.filter((a) => a.statusCode !== 201).map((a) => `${a.statusCode} ${a.body}`), []);
+      assert.deepEqual((await Promise.all(deletes)).map((d) => d.statusCode), [204, 204]);
+      const ids = answers.map((a) => a.json().contact_id as number);
+      const stored = await h.db.selectFrom('contacts').select('id').where('id', 'in', ids).execute();
+      assert.equal(stored.length, 40);
+    });
+  });
+}
