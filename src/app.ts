@@ -6,6 +6,7 @@ import type { Services } from './services.js';
 import './http/fastify-types.js';
 import { sendProblem } from './http/problem-details.js';
 import { registerJsonBodyParser } from './http/json-body.js';
+import { installValidators } from './http/validators.js';
 import { toAppError } from './http/to-app-error.js';
 import { AppError } from './errors/app-error.js';
 import { redactTokens } from './api-keys/api-token.js';
@@ -74,7 +75,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     // Fastify's two lines per request are replaced by the one onResponse line below.
     logController: new LogController({ disableRequestLogging: true }),
-    ajv: { customOptions: { allErrors: true, allowUnionTypes: true } },
     return503OnClosing: true,
     // A URL the router cannot decode: a problem document, never Fastify's text (which echoes the URL).
     frameworkErrors: (err, request, reply) => {
@@ -98,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerJsonBodyParser(app, BODY_LIMIT);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  installValidators(app);
 
   app.setErrorHandler(async (err, request, reply) => {
     const error = toAppError(err);

@@ -79,6 +79,26 @@ for (const dialect of testDialects()) {
       assert.ok(r.headers['x-request-id']);
     });
 
+    it('does not coerce body values: true is no id, an array is no phone number, a boolean is no text', async () => {
+      const r = await h.aloware({ api_token: t.token, phone_number: ['8181234567'], user_id: true, first_name: false, sequence_id: [3] });
+      assert.equal(r.statusCode, 400);
+      assert.deepEqual(r.json().errors, {
+        phone_number: ['The phone number must be a string.'],
+        user_id: ['The user id must be an integer.'],
+        first_name: ['The first name must be a string.'],
+        sequence_id: ['The sequence id must be an integer.'],
+      });
+      const negative = await h.aloware({ api_token: t.token, phone_number: -2125550194 });
+      assert.equal(negative.statusCode, 400);
+      const patch = await h.inject({ method: 'PATCH', url: `/v1/contacts/${r.json().contact_id ?? 1}`, headers: { authorization: `Bearer ${admin}` }, payload: { user_id: true } });
+      assert.ok(patch.statusCode === 400 || patch.statusCode === 404, patch.body);
+      // A number where text goes is text: zip codes arrive as numbers.
+      const zip = await h.aloware({ api_token: t.token, phone_number: nextPhone(), zipcode: 90045, user_id: String(t.userId) });
+      assert.equal(zip.statusCode, 201);
+      const c = await h.db.selectFrom('contacts').select(['zipcode', 'user_id']).where('id', '=', zip.json().contact_id).executeTakeFirstOrThrow();
+      assert.deepEqual(c, { zipcode: '90045', user_id: t.userId });
+    });
+
     it('caps other_phone_numbers at 50 in either form', async () => {
       const many = Array.from({ length: 51 }, (_, i) => String(6_465_550_000 + i)).join(',');
       const r = await h.aloware({ api_token: t.token, phone_number: nextPhone(), other_phone_numbers: many });

@@ -40,13 +40,14 @@ const idPattern = '^[1-9][0-9]{0,17}$';
 
 function schemaFor(kind: Kind): TSchema {
   switch (kind) {
-    case 'text': return Type.String({ maxLength: TEXT_MAX });
+    // Numbers are taken as text (a zip code sent as 90045); anything else is not text.
+    case 'text': return Type.Unsafe<string | number>({ type: ['string', 'number'], maxLength: TEXT_MAX });
     case 'notes': return Type.String({ maxLength: NOTES_MAX });
     case 'tags': return Type.String({ maxLength: NOTES_MAX, description: 'Comma-separated tag names.' });
     case 'boolean': return Type.Unsafe<boolean | number | string>({ type: ['boolean', 'integer', 'string'], enum: booleanValues });
     case 'id': return Type.Unsafe<number | string>({ type: ['integer', 'string'], minimum: 1, pattern: idPattern });
     case 'position': return Type.Union([Type.Literal('top'), Type.Literal('bottom')]);
-    case 'phone': return Type.Unsafe<string | number>({ type: ['string', 'integer'], maxLength: 64 });
+    case 'phone': return Type.Unsafe<string | number>({ type: ['string', 'integer'], minimum: 1, maxLength: 64 });
     // The array form first: Fastify's Ajv coerces with 'array', which would otherwise unwrap a
     // one-item array in the string branch. It may also wrap a plain string into an array, so
     // string items are split on commas when read.

@@ -58,6 +58,8 @@ export function genericFieldErrors(errors: SchemaError[]): FieldError[] {
 }
 
 function typeRule(type: string): FieldError['rule'] {
+  // A field that takes text (alone or beside a number) is described as text.
+  if (type.includes('string')) return 'string';
   if (type.includes('integer') || type.includes('number')) return 'integer';
   if (type.includes('boolean')) return 'boolean';
   if (type.includes('array')) return 'array';

@@ -1,0 +1,13 @@
+// Two Ajv instances: one for bodies, which does not coerce types, and one for the URL (path
+// parameters and query strings are text, so "25" must become 25 there). A body that says
+// `"user_id": true` means something is wrong; coercion would quietly make it user 1.
+import { Ajv, type Options } from 'ajv';
+import type { FastifyInstance } from 'fastify';
+
+const common: Options = { useDefaults: true, removeAdditional: true, allErrors: true, allowUnionTypes: true, strict: false };
+
+export function installValidators(app: FastifyInstance): void {
+  const body = new Ajv({ ...common, coerceTypes: false });
+  const url = new Ajv({ ...common, coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : url).compile(schema));
+}
