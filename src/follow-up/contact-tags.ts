@@ -2,6 +2,7 @@
 // a tag twice changes nothing; two captures creating one name make one tag (unique name_key).
 import type { Executor } from '../db/transaction.js';
 import { canExist } from '../errors/not-found.js';
+import { tagNameKey } from '../named-objects/named-object-kinds.js';
 
 export interface Tag { id: number; name: string }
 
@@ -9,7 +10,7 @@ export interface Tag { id: number; name: string }
 export async function tagsNamed(db: Executor, accountId: number, names: string[], now: string): Promise<Tag[]> {
   // The first spelling of a name wins; later ones in the same list are the same tag.
   const byKey = new Map<string, string>();
-  for (const name of names) if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
+  for (const name of names) if (!byKey.has(tagNameKey(name))) byKey.set(tagNameKey(name), name);
   if (!byKey.size) return [];
   await db.insertInto('tags')
     .values([...byKey].map(([key, name]) => ({ account_id: accountId, name, name_key: key, created_at: now, updated_at: now })))
