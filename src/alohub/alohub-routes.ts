@@ -4,9 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { authenticate } from '../http/authenticate.js';
+import { requireKey } from '../http/authenticate.js';
 import { handleCaptureErrors, redactedPayload } from '../http/capture-errors.js';
-import { rateLimited } from '../http/rate-limit.js';
 import { genericFieldErrors } from '../http/to-app-error.js';
 import { alohubEnvelope } from './alohub-envelope.js';
 
@@ -48,7 +47,7 @@ export async function alohubRoutes(app: FastifyInstance): Promise<void> {
         200: Type.Object({ success: Type.Literal('1'), error_code: Type.Literal('SUCCESS'), error_message: Type.Literal('SUCCESS'), data: LeadData }),
       },
     },
-    preValidation: [authenticate('leads:write', tokenOf), rateLimited(app)],
+    preValidation: requireKey(app, 'leads:write', tokenOf),
   }, async (request) => {
     const body = request.body ?? {};
     const result = await request.server.services.capture.capture(request.auth!, {

@@ -3,9 +3,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { authenticate } from '../http/authenticate.js';
+import { requireKey } from '../http/authenticate.js';
 import { handleCaptureErrors, redactedPayload } from '../http/capture-errors.js';
-import { rateLimited } from '../http/rate-limit.js';
 import type { AppError, ErrorCode } from '../errors/app-error.js';
 import { alowareBodySchema, alowareQuerySchema, fieldErrorsFromSchema, toLeadInput, type AlowareBody } from './aloware-request.js';
 import { laravelErrors } from './laravel-messages.js';
@@ -58,7 +57,7 @@ export async function alowareRoutes(app: FastifyInstance): Promise<void> {
     },
     // The vendor page names api_token and phone_number query parameters: a POST with only a
     // query string (no body at all) is a lead too.
-    preValidation: [async (request) => { request.body ??= {}; }, authenticate('leads:write', tokenOf), rateLimited(app)],
+    preValidation: [async (request) => { request.body ??= {}; }, ...requireKey(app, 'leads:write', tokenOf)],
   }, async (request, reply) => {
     const result = await request.server.services.capture.capture(
       request.auth!,

@@ -3,8 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { authenticate, bearerToken } from '../http/authenticate.js';
-import { rateLimited } from '../http/rate-limit.js';
+import { requireKey } from '../http/authenticate.js';
 import { IdParams } from '../http/id-params.js';
 import { ContactSchema } from './contact-view.js';
 import { ContactEditBody } from './contact-edit-body.js';
@@ -12,7 +11,7 @@ import { MAX_PAGE } from './contact-service.js';
 
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const readContacts = [authenticate('contacts:read', bearerToken), rateLimited(app)];
+  const readContacts = requireKey(app, 'contacts:read');
 
   r.get('/v1/contacts/:id', {
     schema: {
@@ -51,6 +50,6 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       body: ContactEditBody,
       response: { 200: ContactSchema },
     },
-    preValidation: [authenticate('contacts:write', bearerToken), rateLimited(app)],
+    preValidation: requireKey(app, 'contacts:write'),
   }, async (request) => request.server.services.contacts.update(request.auth!.accountId, request.params.id, request.body));
 }

@@ -1,9 +1,10 @@
 // The preValidation hook of every protected route: resolve the key, then check the scope.
 // It runs after the body is parsed (Aloware may send its token in the body) and before the
 // schema, so an unauthenticated request is a 401 whatever its body says.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import { grants, type Scope } from '../api-keys/scopes.js';
+import { rateLimited } from './rate-limit.js';
 
 export type TokenSource = (request: FastifyRequest) => string | undefined;
 
@@ -19,3 +20,8 @@ export const bearerToken: TokenSource = (request) => {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   return m?.[1];
 };
+
+/** The hooks of every protected route: the key is checked, then its requests are counted. */
+export function requireKey(app: FastifyInstance, scope: Scope, tokenOf: TokenSource = bearerToken): preValidationHookHandler[] {
+  return [authenticate(scope, tokenOf), rateLimited(app)];
+}

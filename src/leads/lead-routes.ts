@@ -3,9 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { authenticate, bearerToken } from '../http/authenticate.js';
+import { requireKey } from '../http/authenticate.js';
 import { handleCaptureErrors, redactedPayload } from '../http/capture-errors.js';
-import { rateLimited } from '../http/rate-limit.js';
 import { problemBody } from '../http/problem-details.js';
 import { alowareBodySchema, fieldErrorsFromSchema, toLeadInput, type AlowareBody } from '../aloware/aloware-request.js';
 
@@ -37,7 +36,7 @@ export async function leadRoutes(app: FastifyInstance): Promise<void> {
       body: alowareBodySchema,
       response: { 200: LeadResult, 201: LeadResult },
     },
-    preValidation: [authenticate('leads:write', bearerToken), rateLimited(app)],
+    preValidation: requireKey(app, 'leads:write'),
   }, async (request, reply) => {
     const result = await request.server.services.capture.capture(
       request.auth!,
