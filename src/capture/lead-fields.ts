@@ -1,4 +1,7 @@
-// Checks of single values that every dialect shares: email, date of birth, time zone.
+// Checks of single values that every dialect, and a person editing a contact, share: email,
+// date of birth, time zone, country.
+import type { FieldError } from '../errors/field-error.js';
+import type { ContactTextField } from './lead-input.js';
 
 // The WHATWG form rule for type=email: what a browser form would accept.
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -41,5 +44,23 @@ function acceptsZone(zone: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** A contact's text value (trimmed, not empty) in its stored form, or the rule it breaks. */
+export function normaliseContactValue(field: ContactTextField, value: string): { value: string } | { error: FieldError } {
+  switch (field) {
+    case 'email':
+      return isEmail(value) ? { value: value.toLowerCase() } : { error: { field, rule: 'email' } };
+    case 'date_of_birth': {
+      const iso = toIsoDate(value);
+      return iso ? { value: iso } : { error: { field, rule: 'date_format', params: { format: 'm/d/Y' } } };
+    }
+    case 'timezone':
+      return isTimeZone(value) ? { value } : { error: { field, rule: 'timezone' } };
+    case 'country':
+      return { value: /^[a-z]{2}$/i.test(value) ? value.toUpperCase() : value };
+    default:
+      return { value };
   }
 }

@@ -3,7 +3,7 @@
 import { AppError } from '../errors/app-error.js';
 import type { FieldError } from '../errors/field-error.js';
 import { isPhoneCountry, toE164 } from '../phone/phone-normaliser.js';
-import { isEmail, isTimeZone, toIsoDate } from './lead-fields.js';
+import { normaliseContactValue } from './lead-fields.js';
 import { contactTextFields, type ContactTextField, type LeadInput, type RoutingInput } from './lead-input.js';
 
 export interface NormalisedLead {
@@ -27,23 +27,18 @@ export function normaliseLead(input: LeadInput, accountCountry: string): Normali
   const fields: Partial<Record<ContactTextField, string>> = {};
   for (const name of contactTextFields) {
     const value = input.fields?.[name]?.trim();
+    if (!value) continue;
     // PostgreSQL cannot store a NUL character; neither database is asked to.
-    if (value?.includes('\u0000')) errors.push({ field: name, rule: 'no_nul' });
-    else if (value) fields[name] = value;
+    if (value.includes('\u0000')) {
+      errors.push({ field: name, rule: 'no_nul' });
+      continue;
+    }
+    const checked = normaliseContactValue(name, value);
+    if ('error' in checked) errors.push(checked.error);
+    else fields[name] = checked.value;
   }
   if (input.notes?.includes('\u0000')) errors.push({ field: 'notes', rule: 'no_nul' });
   if (input.routing?.tags?.some((t) => t.includes('\u0000'))) errors.push({ field: 'tags', rule: 'no_nul' });
-  if (fields.email !== undefined) {
-    if (isEmail(fields.email)) fields.email = fields.email.toLowerCase();
-    else errors.push({ field: 'email', rule: 'email' });
-  }
-  if (fields.date_of_birth !== undefined) {
-    const iso = toIsoDate(fields.date_of_birth);
-    if (iso) fields.date_of_birth = iso;
-    else errors.push({ field: 'date_of_birth', rule: 'date_format', params: { format: 'm/d/Y' } });
-  }
-  if (fields.timezone !== undefined && !isTimeZone(fields.timezone)) errors.push({ field: 'timezone', rule: 'timezone' });
-  if (fields.country !== undefined && /^[a-z]{2}$/i.test(fields.country)) fields.country = fields.country.toUpperCase();
 
   // The request's country reads numbers without a country code when it is one we know.
   const country = input.phoneCountry ?? (isPhoneCountry(fields.country) ? fields.country : accountCountry);

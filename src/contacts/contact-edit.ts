@@ -4,7 +4,7 @@ import type { ContactRow, ContactUpdate } from '../db/schema.js';
 import type { Executor } from '../db/transaction.js';
 import type { FieldError } from '../errors/field-error.js';
 import { contactTextFields, type ContactTextField } from '../capture/lead-input.js';
-import { isEmail, isTimeZone, toIsoDate } from '../capture/lead-fields.js';
+import { normaliseContactValue } from '../capture/lead-fields.js';
 import { findUser } from '../users/user-repository.js';
 import { findNamed } from '../named-objects/named-object-repository.js';
 
@@ -25,16 +25,11 @@ export function normaliseEdit(edit: ContactEdit): { columns: EditableColumns; er
   for (const field of contactTextFields) {
     if (edit[field] === undefined) continue;
     let value = edit[field]?.trim() || null;
-    if (value !== null && field === 'email') {
-      if (isEmail(value)) value = value.toLowerCase();
-      else errors.push({ field, rule: 'email' });
+    if (value !== null) {
+      const checked = normaliseContactValue(field, value);
+      if ('error' in checked) errors.push(checked.error);
+      else value = checked.value;
     }
-    if (value !== null && field === 'date_of_birth') {
-      value = toIsoDate(value);
-      if (!value) errors.push({ field, rule: 'date_format', params: { format: 'm/d/Y' } });
-    }
-    if (value !== null && field === 'timezone' && !isTimeZone(value)) errors.push({ field, rule: 'timezone' });
-    if (value !== null && field === 'country' && /^[a-z]{2}$/i.test(value)) value = value.toUpperCase();
     columns[field] = value;
   }
   for (const field of ['user_id', 'line_id', 'disposition_status_id'] as const) {
