@@ -83,6 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   app.decorate('services', options.services);
+  // On close, connections idle at that moment are closed at once, but one still busy would then
+  // idle for the whole keep-alive timeout (72 s) before the process could exit. From now on, a
+  // connection is closed as soon as its last answer is sent.
+  app.addHook('preClose', (done) => {
+    app.server.keepAliveTimeout = 1;
+    done();
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -25,8 +25,11 @@ for (const dialect of testDialects()) {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_token: token, phone_number: `6175550${String(i).padStart(3, '0')}` }),
       }).then(async (r) => ({ status: r.status, body: await r.json() as { contact_id?: number } }), () => ({ status: 0, body: {} as { contact_id?: number } })));
       await sent[0];
+      const signalled = Date.now();
       const code = await n.stop('SIGTERM');
       assert.equal(code, 0);
+      // Not a timing test: a connection left open would hold the exit for the 72 s keep-alive timeout.
+      assert.ok(Date.now() - signalled < 20_000, `exited ${Date.now() - signalled} ms after SIGTERM`);
       const answers = await Promise.all(sent);
       const acknowledged = answers.filter((a) => a.status === 201);
       assert.ok(acknowledged.length > 0);
