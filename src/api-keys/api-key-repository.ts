@@ -3,7 +3,10 @@ import type { ApiKeyRow } from '../db/schema.js';
 import { runShaped } from '../db/query-shapes.js';
 import { canExist } from '../errors/not-found.js';
 
-export type KeyWithAccount = ApiKeyRow & { default_country: string };
+/** What authenticating a request reads: named columns, so PostgreSQL can keep the statement prepared. */
+const AUTH_COLUMNS = ['api_keys.id', 'api_keys.account_id', 'api_keys.user_id', 'api_keys.scopes', 'api_keys.status', 'api_keys.expires_at', 'api_keys.rate_limit', 'api_keys.last_used_at', 'accounts.default_country'] as const;
+
+export type KeyWithAccount = Pick<ApiKeyRow, 'id' | 'account_id' | 'user_id' | 'scopes' | 'status' | 'expires_at' | 'rate_limit' | 'last_used_at'> & { default_country: string };
 
 export async function insertApiKey(db: Executor, row: Omit<ApiKeyRow, 'id'>): Promise<ApiKeyRow> {
   return db.insertInto('api_keys').values(row).returningAll().executeTakeFirstOrThrow();
@@ -13,8 +16,7 @@ export async function insertApiKey(db: Executor, row: Omit<ApiKeyRow, 'id'>): Pr
 export async function findKeyByHash(db: Executor, hash: string): Promise<KeyWithAccount | undefined> {
   const { rows } = await runShaped(db, 'findKeyByHash', [hash], () => db.selectFrom('api_keys')
     .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')
-    .selectAll('api_keys')
-    .select('accounts.default_country')
+    .select(AUTH_COLUMNS)
     .where('api_keys.token_hash', '=', hash));
   return rows[0];
 }

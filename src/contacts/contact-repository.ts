@@ -41,10 +41,17 @@ export async function insertNote(db: Executor, note: Omit<NoteRow, 'id'>): Promi
   }));
 }
 
+/** Every column of a contact, named: PostgreSQL keeps a statement prepared only without `*` (see database.ts). */
+const CONTACT_COLUMNS = [
+  'id', 'account_id', 'phone_number', 'first_name', 'last_name', 'name', 'company_name', 'email', 'lead_source', 'date_of_birth',
+  'timezone', 'city', 'state', 'zipcode', 'country', 'address', 'website', 'csf1', 'csf2', 'user_id', 'is_dnc', 'line_id',
+  'disposition_status_id', 'created_at', 'updated_at',
+] as const;
+
 export async function findContact(db: Executor, accountId: number, id: number): Promise<ContactRow | undefined> {
   if (!canExist(id)) return undefined;
   const { rows } = await runShaped(db, 'findContact', [accountId, id], () =>
-    db.selectFrom('contacts').selectAll().where('account_id', '=', accountId).where('id', '=', id));
+    db.selectFrom('contacts').select(CONTACT_COLUMNS).where('account_id', '=', accountId).where('id', '=', id));
   return rows[0];
 }
 
