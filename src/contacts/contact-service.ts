@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
 import { AppError } from '../errors/app-error.js';
-import { findOr404, MAX_ID } from '../errors/not-found.js';
+import { findOr404 } from '../errors/not-found.js';
+import { encodeCursor, idBeforeCursor } from '../paging/id-cursor.js';
 import { toE164 } from '../phone/phone-normaliser.js';
 import { findContact, searchContacts, updateContact } from './contact-repository.js';
 import { describeContacts } from './contact-details.js';
@@ -36,9 +37,7 @@ export class ContactService {
       phoneNumber = toE164(query.phone, defaultCountry) ?? undefined;
       if (!phoneNumber) throw AppError.validation([{ field: 'phone', rule: 'phone' }]);
     }
-    // Every id is below one past the largest; such a cursor filters nothing (and PostgreSQL would refuse it).
-    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const beforeId = before !== undefined && before <= MAX_ID ? before : undefined;
+    const beforeId = idBeforeCursor(query.cursor);
     const rows = await searchContacts(this.db, { accountId, phoneNumber, text: query.q?.trim() || undefined, beforeId, limit: limit + 1 });
     const page = rows.slice(0, limit);
     return {
@@ -61,14 +60,4 @@ export class ContactService {
       return (await describeContacts(trx, [row]))[0]!;
     });
   }
-}
-
-function encodeCursor(id: number): string {
-  return Buffer.from(`c${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const m = /^c([1-9][0-9]{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw AppError.validation([{ field: 'cursor', rule: 'in' }]);
-  return Number(m[1]);
 }
