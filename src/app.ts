@@ -12,6 +12,7 @@ import { AppError } from './errors/app-error.js';
 import { redactTokens } from './api-keys/api-token.js';
 import { alowareRoutes } from './aloware/aloware-routes.js';
 import { contactRoutes } from './contacts/contact-routes.js';
+import { captureLogRoutes } from './capture-log/capture-log-routes.js';
 import { alohubRoutes } from './alohub/alohub-routes.js';
 import { registerRateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { parseRateLimit } from './api-keys/rate-limit-spec.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(alohubRoutes);
   await app.register(leadRoutes);
   await app.register(contactRoutes);
+  await app.register(captureLogRoutes);
   await app.register(managementRoutes);
   return app;
 }

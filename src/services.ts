@@ -8,6 +8,7 @@ import { UserService } from './users/user-service.js';
 import { ApiKeyService } from './api-keys/api-key-service.js';
 import { CaptureService } from './capture/capture-lead.js';
 import { ContactService } from './contacts/contact-service.js';
+import { CaptureLogService } from './capture-log/capture-log-service.js';
 import { RingGroupService } from './ring-groups/ring-group-service.js';
 import { NamedObjectService, type NamedObjectServices } from './named-objects/named-object-service.js';
 import { namedObjectKinds } from './named-objects/named-object-kinds.js';
@@ -19,6 +20,7 @@ export interface Services {
   users: UserService;
   apiKeys: ApiKeyService;
   capture: CaptureService;
+  captureLog: CaptureLogService;
   contacts: ContactService;
   ringGroups: RingGroupService;
   /** Tags, lines, disposition statuses and sequences, one service per table. */
@@ -37,6 +39,7 @@ export function createServices(db: Kysely<DB>, transact: Database['transact'] = 
     users: new UserService(db),
     apiKeys: new ApiKeyService(db),
     capture: new CaptureService(transact),
+    captureLog: new CaptureLogService(db),
     contacts: new ContactService(db),
     ringGroups: new RingGroupService(db),
     namedObjects: {

@@ -13,6 +13,7 @@ import { addKeyCommands } from './key-commands.js';
 import { addUserCommands } from './user-commands.js';
 import { addRingGroupCommands } from './ring-group-commands.js';
 import { addNamedObjectCommands } from './named-object-commands.js';
+import { addCaptureLogCommands } from './capture-log-commands.js';
 
 export { UsageError, positiveInt } from './cli-arguments.js';
 
@@ -56,6 +57,7 @@ export function buildProgram(): Command {
   addKeyCommands(program);
   addRingGroupCommands(program);
   addNamedObjectCommands(program);
+  addCaptureLogCommands(program);
   return program;
 }
 

@@ -29,6 +29,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'Alohub', description: 'The Alohub CRM lead API wire format.' },
         { name: 'Leads', description: 'leadgate\'s own capture endpoint, which reports every decision it made.' },
         { name: 'Contacts', description: 'Contacts: read with `contacts:read`, edit with `contacts:write`.' },
+        { name: 'Capture log', description: 'Every capture request and its answer, rejected ones included (`contacts:read`).' },
         { name: 'Users', description: 'Agents and their status (`admin`).' },
         { name: 'Ring groups', description: 'Ordered layers of agents that leads are distributed to (`admin`).' },
         { name: 'Power dialer', description: 'Each agent\'s dialing queue (`admin`).' },

@@ -82,6 +82,11 @@ export const protectedRoutes: ProtectedRoute[] = [
     method: 'GET', url: '/v1/contacts', scope: 'contacts:read', dialect: 'leadgate', okStatus: 200,
     send: (token) => ({ method: 'GET', url: '/v1/contacts', query: { limit: '5' }, headers: bearer(token) }),
   },
+  {
+    name: 'GET /v1/capture-log',
+    method: 'GET', url: '/v1/capture-log', scope: 'contacts:read', dialect: 'leadgate', okStatus: 200,
+    send: (token) => ({ method: 'GET', url: '/v1/capture-log', query: { outcome: 'rejected' }, headers: bearer(token) }),
+  },
   ...managementProtectedRoutes,
 ];
 

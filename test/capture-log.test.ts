@@ -1,0 +1,111 @@
+// Reading the capture log: GET /v1/capture-log for an account's key, and `leadgate log` (the real
+// binary) for the operator. A rejected lead is there with what it sent, the token removed, and
+// the answer its client got.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Harness, type Tenant } from './support/harness.js';
+import { testDialects } from './support/databases.js';
+import { leadgate } from './support/processes.js';
+
+type Entry = {
+  id: number; created_at: string; request_id: string; dialect: string; outcome: string; status: number;
+  contact_id: number | null; api_key_id: number | null; warnings: string[]; error: unknown; payload: unknown;
+};
+type Page = { data: Entry[]; next_cursor: string | null };
+
+for (const dialect of testDialects()) {
+  describe(`capture log [${dialect}]`, () => {
+    let h: Harness;
+    let t: Tenant;
+    let other: Tenant;
+    const get = (query: Record<string, string> = {}, token = t.token) =>
+      h.inject({ method: 'GET', url: '/v1/capture-log', query, headers: { authorization: `Bearer ${token}` } });
+    const cli = (...args: string[]) => leadgate(['log', ...args], { DATABASE_URL: h.testDb.url });
+
+    before(async () => {
+      h = await Harness.start(dialect);
+      t = await h.tenant();
+      other = await h.tenant();
+      // In this order: created (with a warning), rejected by validation, updated, another
+      // account's capture, and a wrong key (no account).
+      assert.equal((await h.aloware({ api_token: t.token, phone_number: '8181234567', first_name: 'Ann', tag_id: 999 })).statusCode, 201);
+      assert.equal((await h.aloware({ api_token: t.token, phone_number: '8181234568', email: 'not-an-email', notes: 'call me' })).statusCode, 400);
+      assert.equal((await h.aloware({ api_token: t.token, phone_number: '(818) 123-4567', city: 'Los Angeles' })).statusCode, 200);
+      assert.equal((await h.aloware({ api_token: other.token, phone_number: '8181230000' })).statusCode, 201);
+      assert.equal((await h.aloware({ api_token: 'lg_not_a_key', phone_number: '8181239999' })).statusCode, 401);
+    });
+    after(() => h.close());
+
+    it('lists the account\'s requests newest first: outcome, status, contact, warnings, error and payload without the token', async () => {
+      const res = await get();
+      assert.equal(res.statusCode, 200, res.body);
+      const page = res.json() as Page;
+      assert.deepEqual(page.data.map((e) => [e.outcome, e.status]), [['updated', 200], ['rejected', 400], ['created', 201]]);
+      const [updated, rejected, created] = page.data as [Entry, Entry, Entry];
+      assert.equal(page.next_cursor, null);
+      assert.equal(created.contact_id, updated.contact_id);
+      assert.equal(created.dialect, 'aloware');
+      assert.equal(created.api_key_id, t.keyId);
+      assert.deepEqual(created.warnings, ['tag_id 999 is not a tag of this account; it was not applied.']);
+      assert.equal(created.error, null);
+      assert.deepEqual(rejected.error, { message: 'The given data was invalid.', errors: { email: ['The email must be a valid email address.'] } });
+      assert.deepEqual(rejected.payload, { query: {}, body: { phone_number: '8181234568', email: 'not-an-email', notes: 'call me' } });
+      assert.equal(rejected.contact_id, null);
+      assert.ok(!JSON.stringify(page).includes(t.token), 'the token is never shown');
+      assert.match(rejected.request_id, /^[0-9a-f-]{36}$/);
+    });
+
+    it('filters by outcome, and pages with next_cursor until every entry was seen once', async () => {
+      const rejected = (await get({ outcome: 'rejected' })).json() as Page;
+      assert.deepEqual(rejected.data.map((e) => e.status), [400]);
+      const first = (await get({ limit: '2' })).json() as Page;
+      assert.equal(first.data.length, 2);
+      assert.ok(first.next_cursor);
+      const second = (await get({ limit: '2', cursor: first.next_cursor! })).json() as Page;
+      assert.deepEqual(second.data.map((e) => e.outcome), ['created']);
+      assert.equal(second.next_cursor, null);
+    });
+
+    it('shows another account only its own entries, and refuses bad queries and keys without contacts:read', async () => {
+      const theirs = (await get({}, other.token)).json() as Page;
+      assert.deepEqual(theirs.data.map((e) => e.outcome), ['created']);
+      for (const [query, field] of [[{ outcome: 'lost' }, 'outcome'], [{ limit: '0' }, 'limit'], [{ limit: '101' }, 'limit'], [{ cursor: 'nonsense' }, 'cursor']] as const) {
+        const res = await get(query);
+        assert.equal(res.statusCode, 400, `${JSON.stringify(query)}: ${res.body}`);
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+        assert.equal(res.json().errors[0].field, field, res.body);
+      }
+      const writeOnly = await h.key(t.accountId, ['leads:write']);
+      assert.equal((await get({}, writeOnly)).statusCode, 403);
+      assert.equal((await h.inject({ method: 'GET', url: '/v1/capture-log' })).statusCode, 401);
+    });
+
+    it('leadgate log shows every account\'s entries as a table, and --unknown-key the requests no key was known for', () => {
+      const table = cli();
+      assert.equal(table.status, 0, table.stderr);
+      const lines = table.stdout.trim().split('\n');
+      assert.match(lines[0]!, /^ID\s+TIME\s+DIALECT\s+OUTCOME\s+STATUS\s+CONTACT\s+DETAIL$/);
+      // This suite's database: both accounts' entries and the wrong key's, newest first.
+      assert.match(lines[1]!, /aloware\s+rejected\s+401\s+-\s+Unauthenticated\.$/);
+      assert.ok(lines.some((l) => /rejected\s+400\s+-\s+The email must be a valid email address\.$/.test(l)), table.stdout);
+      assert.ok(lines.some((l) => /created\s+201\s+\d+\s+tag_id 999 is not a tag of this account/.test(l)), table.stdout);
+
+      const unknown = cli('--unknown-key', '--json');
+      assert.equal(unknown.status, 0, unknown.stderr);
+      const page = JSON.parse(unknown.stdout) as Page;
+      assert.deepEqual(page.data.map((e) => [e.status, e.api_key_id, e.payload]), [[401, null, { query: {}, body: { phone_number: '8181239999' } }]]);
+
+      const mine = JSON.parse(cli('--account', String(t.accountId), '--outcome', 'rejected', '--json').stdout) as Page;
+      assert.deepEqual(mine.data.map((e) => e.status), [400]);
+    });
+
+    it('leadgate log refuses a bad argument with one line and exit 2', () => {
+      for (const args of [['--outcome', 'lost'], ['--limit', '0'], ['--limit', '500'], ['--account', '1', '--unknown-key'], ['--cursor', 'nonsense']]) {
+        const r = cli(...args);
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+        assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+        assert.equal(r.stdout, '');
+      }
+    });
+  });
+}
