@@ -20,6 +20,7 @@ function sentence(e: FieldError): string {
     case 'in':
     case 'country': return `The selected ${a} is invalid.`;
     case 'no_nul': return `The ${a} must not contain NUL characters.`;
+    case 'unknown': return `The ${a} field is not allowed.`;
   }
 }
 

@@ -2,7 +2,7 @@
 // Aloware, one sentence for Alohub, problem-details entries for leadgate's own API).
 export type FieldRule =
   | 'required' | 'string' | 'email' | 'date_format' | 'boolean' | 'integer' | 'timezone'
-  | 'phone' | 'in' | 'max' | 'array' | 'object' | 'country' | 'no_nul';
+  | 'phone' | 'in' | 'max' | 'array' | 'object' | 'country' | 'no_nul' | 'unknown';
 
 export interface FieldError {
   /** The wire name, dotted for nested values: `other_phone_numbers.0.phone_number`. */

@@ -9,7 +9,7 @@ const detailOf: Record<FieldError['rule'], string> = {
   integer: 'must be a positive integer', timezone: 'must be an IANA time zone such as America/Los_Angeles',
   phone: 'is not a possible phone number', in: 'is not one of the allowed values', max: 'is too long',
   array: 'must be an array', object: 'must be an object', country: 'must be a two-letter country code',
-  no_nul: 'must not contain NUL characters',
+  no_nul: 'must not contain NUL characters', unknown: 'is not a field of this endpoint',
 };
 
 export function fieldDetail(e: FieldError): string {

@@ -49,7 +49,8 @@ export function genericFieldErrors(errors: SchemaError[]): FieldError[] {
     if (out.has(field)) continue;
     const rule = e.keyword === 'required' ? 'required'
       : e.keyword === 'maxLength' ? 'max'
-      : e.keyword === 'enum' || e.keyword === 'anyOf' || e.keyword === 'const' || e.keyword === 'additionalProperties' ? 'in'
+      : e.keyword === 'additionalProperties' ? 'unknown'
+      : e.keyword === 'enum' || e.keyword === 'anyOf' || e.keyword === 'const' ? 'in'
       : e.keyword === 'type' ? typeRule(String(e.params.type))
       : 'in';
     out.set(field, { field, rule, ...(e.keyword === 'maxLength' ? { params: { max: Number(e.params.limit) } } : {}) });

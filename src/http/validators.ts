@@ -1,10 +1,13 @@
 // Two Ajv instances: one for bodies, which does not coerce types, and one for the URL (path
 // parameters and query strings are text, so "25" must become 25 there). A body that says
 // `"user_id": true` means something is wrong; coercion would quietly make it user 1.
+// Where a schema closes its object (leadgate's own API), an unknown field is a 400 naming it,
+// not silently dropped: `?phon=...` must not answer every contact, nor `{"stauts": ...}` a 200
+// that changed nothing. The vendor dialects leave their objects open: forms send extra fields.
 import { Ajv, type Options } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 
-const common: Options = { useDefaults: true, removeAdditional: true, allErrors: true, allowUnionTypes: true, strict: false };
+const common: Options = { useDefaults: true, removeAdditional: false, allErrors: true, allowUnionTypes: true, strict: false };
 
 export function installValidators(app: FastifyInstance): void {
   const body = new Ajv({ ...common, coerceTypes: false });
