@@ -2,6 +2,7 @@
 // content type, rate limit), a lost database, or a bug. Only AppErrors carry client-safe text.
 import { AppError } from '../errors/app-error.js';
 import type { FieldError } from '../errors/field-error.js';
+import { NO_NUL_PATTERN } from './input-text.js';
 
 const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300']);
 
@@ -50,6 +51,7 @@ export function genericFieldErrors(errors: SchemaError[]): FieldError[] {
     const rule = e.keyword === 'required' ? 'required'
       : e.keyword === 'maxLength' ? 'max'
       : e.keyword === 'additionalProperties' ? 'unknown'
+      : e.keyword === 'pattern' && e.params.pattern === NO_NUL_PATTERN ? 'no_nul'
       : e.keyword === 'enum' || e.keyword === 'anyOf' || e.keyword === 'const' ? 'in'
       : e.keyword === 'type' ? typeRule(String(e.params.type))
       : 'in';

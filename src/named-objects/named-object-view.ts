@@ -1,10 +1,11 @@
 // The API shape of each kind of named object, derived from its entry in named-object-kinds.ts.
 import { Type, type TObject } from 'typebox';
+import { InputText } from '../http/input-text.js';
 import type { NamedObjectKind } from './named-object-kinds.js';
 import type { NamedRow } from './named-object-repository.js';
 
-const Name = Type.String({ minLength: 1, maxLength: 255 });
-const PhoneNumber = Type.String({ maxLength: 64, description: 'Any format; a number without a country code is read in the account\'s default country. Stored in E.164.' });
+const Name = InputText({ minLength: 1, maxLength: 255 });
+const PhoneNumber = InputText({ maxLength: 64, description: 'Any format; a number without a country code is read in the account\'s default country. Stored in E.164.' });
 
 export interface NamedObjectSchemas {
   object: TObject;
@@ -22,7 +23,7 @@ export function namedObjectSchemas(kind: NamedObjectKind): NamedObjectSchemas {
     updated_at: Type.String(),
   });
   const create = Type.Object({
-    name: Type.String({ minLength: 1, maxLength: 255, description: `The ${kind.noun}'s name.${uniqueNote}` }),
+    name: InputText({ minLength: 1, maxLength: 255, description: `The ${kind.noun}'s name.${uniqueNote}` }),
     ...(kind.hasPhoneNumber ? { phone_number: Type.Optional(PhoneNumber) } : {}),
   }, { additionalProperties: false });
   const update = Type.Object({

@@ -1,5 +1,6 @@
 // A ring group as the management API shows and takes it.
 import { Type, type Static } from 'typebox';
+import { InputText } from '../http/input-text.js';
 import { Id } from '../http/id-params.js';
 
 const MAX_LAYERS = 20;
@@ -12,7 +13,7 @@ const Layer = Type.Object({
   user_ids: Type.Array(Id(), { minItems: 1, maxItems: MAX_MEMBERS, uniqueItems: true, description: 'Users of the account, in round-robin order.' }),
 }, { additionalProperties: false });
 
-const Name = Type.String({ minLength: 1, maxLength: 255 });
+const Name = InputText({ minLength: 1, maxLength: 255 });
 const Layers = Type.Array(Layer, { minItems: 1, maxItems: MAX_LAYERS, description: 'Tried in order: a lower layer only when nobody in the layers above is eligible.' });
 
 export const RingGroupSchema = Type.Object({

@@ -1,11 +1,12 @@
 // A user (agent) as the management API shows and takes it.
 import { Type, type Static } from 'typebox';
+import { InputText } from '../http/input-text.js';
 import type { UserRow } from '../db/schema.js';
 import { userStatuses, type UserStatus } from './user-service.js';
 
 const Status = Type.Enum([...userStatuses], { description: 'Only `available` agents are eligible when a lead asks for available users.' });
-const Name = Type.String({ minLength: 1, maxLength: 255 });
-const Email = Type.String({ maxLength: 254, description: 'A valid email address.' });
+const Name = InputText({ minLength: 1, maxLength: 255 });
+const Email = InputText({ maxLength: 254, description: 'A valid email address.' });
 
 export const UserSchema = Type.Object({
   id: Type.Integer({ description: 'What the capture field `user_id` takes.' }),
