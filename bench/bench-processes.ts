@@ -44,6 +44,20 @@ export async function startNode(script: string, args: string[], env: Record<stri
   };
 }
 
+/**
+ * CPU time (user + system, every thread) the process has used so far, in microseconds; null where
+ * /proc is missing. Per lead it varies far less from run to run than leads/s on a shared machine.
+ */
+export function cpuMicros(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
 /** The process's peak resident set size (VmHWM), in MB. */
 export function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

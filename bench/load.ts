@@ -6,6 +6,8 @@ import { benchPhone, leadBody } from './lead-payload.js';
 
 export interface LoadResult {
   rps: number;
+  /** Requests answered in the run. */
+  total: number;
   p50: number;
   p99: number;
   errors: number;
@@ -56,6 +58,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   } as autocannon.Options);
   return {
     rps: result.requests.average,
+    total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

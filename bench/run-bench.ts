@@ -11,12 +11,12 @@ import { Command } from 'commander';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import type { DatabaseConfig } from '../src/config.js';
-import { CEILING_SERVER, LEADGATE_CLI, peakRssMb, startNode } from './bench-processes.js';
+import { CEILING_SERVER, LEADGATE_CLI, cpuMicros, peakRssMb, startNode } from './bench-processes.js';
 import { runLoad, type LoadResult } from './load.js';
 import { checkStoredLeads, type SelfCheck } from './self-check.js';
 import { runPgbench } from './pgbench.js';
 
-interface Row { scenario: string; leads_per_s: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number; ratio_to_ceiling: number | null }
+interface Row { scenario: string; leads_per_s: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number; server_cpu_us_per_request: number | null; ratio_to_ceiling: number | null }
 
 const program = new Command('bench')
   .option('--db <url>', 'postgres://... to benchmark PostgreSQL (default: a fresh SQLite file)')
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   try {
     const ceilingServer = await startNode(CEILING_SERVER, [], {}, '/');
-    const ceiling = await runLoad({ url: ceilingServer.url, token: 'none', seconds, connections: opts.connections, firstNumber: 0, repeatShare: 0 });
+    const ceiling = await measured(ceilingServer.child.pid!, () => runLoad({ url: ceilingServer.url, token: 'none', seconds, connections: opts.connections, firstNumber: 0, repeatShare: 0 }));
     await ceilingServer.stop();
     rows.push(row('ceiling: node:http parsing the same JSON', ceiling, null));
 
@@ -42,8 +42,9 @@ async function main(): Promise<number> {
     if (!token) throw new Error('leadgate printed no first-start key');
     const url = `${leadgate.url}/api/v1/webhook/forms`;
     if (!opts.quick) await runLoad({ url, token, seconds: 1, connections: opts.connections, firstNumber: 100_000_000, repeatShare: 0 });
-    const fresh = await runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 1, repeatShare: 0 });
-    const repeats = await runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 60_000_000, repeatShare: 0.8 });
+    const pid = leadgate.child.pid!;
+    const fresh = await measured(pid, () => runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 1, repeatShare: 0 }));
+    const repeats = await measured(pid, () => runLoad({ url, token, seconds, connections: opts.connections, firstNumber: 60_000_000, repeatShare: 0.8 }));
     const rss = peakRssMb(leadgate.child.pid!);
     const exit = await leadgate.stop();
     rows.push(row('leadgate: new number every lead', fresh, ceiling.rps));
@@ -76,8 +77,22 @@ async function main(): Promise<number> {
   }
 }
 
-function row(scenario: string, r: LoadResult, ceiling: number | null): Row {
-  return { scenario, leads_per_s: Math.round(r.rps), p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non_2xx: r.non2xx, ratio_to_ceiling: ceiling ? round(r.rps / ceiling, 2) : null };
+type Measured = LoadResult & { cpuPerRequest: number | null };
+
+/** A load run, with the server's CPU time per answered request over it. */
+async function measured(pid: number, load: () => Promise<LoadResult>): Promise<Measured> {
+  const before = cpuMicros(pid);
+  const result = await load();
+  const after = cpuMicros(pid);
+  const cpuPerRequest = before === null || after === null || !result.total ? null : Math.round((after - before) / result.total);
+  return { ...result, cpuPerRequest };
+}
+
+function row(scenario: string, r: Measured, ceiling: number | null): Row {
+  return {
+    scenario, leads_per_s: Math.round(r.rps), p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non_2xx: r.non2xx,
+    server_cpu_us_per_request: r.cpuPerRequest, ratio_to_ceiling: ceiling ? round(r.rps / ceiling, 2) : null,
+  };
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -87,8 +102,8 @@ function print(report: Record<string, any>): void {
     console.log(JSON.stringify(report, null, 2));
     return;
   }
-  const header = ['scenario', 'leads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'of ceiling'];
-  const cells = (report.results as Row[]).map((r) => [r.scenario, String(r.leads_per_s), String(r.p50_ms), String(r.p99_ms), String(r.errors), String(r.non_2xx), r.ratio_to_ceiling === null ? '-' : `${Math.round(r.ratio_to_ceiling * 100)}%`]);
+  const header = ['scenario', 'leads/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'server CPU µs', 'of ceiling'];
+  const cells = (report.results as Row[]).map((r) => [r.scenario, String(r.leads_per_s), String(r.p50_ms), String(r.p99_ms), String(r.errors), String(r.non_2xx), r.server_cpu_us_per_request === null ? '-' : String(r.server_cpu_us_per_request), r.ratio_to_ceiling === null ? '-' : `${Math.round(r.ratio_to_ceiling * 100)}%`]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   console.log(`leadgate benchmark: ${report.database}, ${report.seconds}s per scenario, ${report.connections} connections, ${report.cpus} CPUs`);
   for (const line of [header, ...cells]) console.log(line.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
