@@ -18,6 +18,7 @@ import { registerRateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { parseRateLimit } from './api-keys/rate-limit-spec.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
 import { registerOpenApi } from './http/openapi.js';
+import { requireIdsAsDigits } from './http/id-params.js';
 import { managementRoutes } from './management/management-routes.js';
 import { leadRoutes } from './leads/lead-routes.js';
 import { healthRoutes } from './health/health-routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJsonBodyParser(app, BODY_LIMIT);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   installValidators(app);
+  requireIdsAsDigits(app);
 
   app.setErrorHandler(async (err, request, reply) => {
     const error = toAppError(err);
