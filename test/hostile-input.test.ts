@@ -60,6 +60,21 @@ for (const dialect of testDialects()) {
       assert.deepEqual(log, [{ outcome: 'rejected', status: 400 }]);
     });
 
+    it('refuses a __proto__ or constructor.prototype key with a sentence that says so, in each envelope', async () => {
+      const sentence = 'The JSON body may not contain a "__proto__" or "constructor.prototype" key.';
+      for (const poison of ['"__proto__":{"isAdmin":true}', '"constructor":{"prototype":{"isAdmin":true}}']) {
+        const aloware = await h.inject({ method: 'POST', url: '/api/v1/webhook/forms', headers: { 'content-type': 'application/json' }, payload: `{"api_token":"${t.token}","phone_number":"${nextPhone()}",${poison}}` });
+        assert.equal(aloware.statusCode, 400);
+        assert.deepEqual(aloware.json(), { message: 'The given data was invalid.', errors: { body: [sentence] } });
+        const api = await h.inject({ method: 'POST', url: '/v1/users', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, payload: `{"name":"Bo",${poison}}` });
+        assert.equal(api.statusCode, 400);
+        assert.equal(api.json().detail, sentence);
+      }
+      // Broken JSON is still called broken JSON.
+      const broken = await h.inject({ method: 'POST', url: '/v1/users', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, payload: '{"name":' });
+      assert.equal(broken.json().code, 'INVALID_JSON');
+    });
+
     it('takes a lead posted with only a query string, with or without a JSON content type', async () => {
       for (const headers of [{}, { 'content-type': 'application/json' }]) {
         const r = await h.inject({ method: 'POST', url: `/api/v1/webhook/forms?api_token=${t.token}&phone_number=${nextPhone()}`, headers });

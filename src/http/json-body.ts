@@ -14,8 +14,21 @@ export function registerJsonBodyParser(app: FastifyInstance, bodyLimit: number):
     const text = body as string;
     if (text.trim() === '') return done(null, {});
     if (exceedsDepth(text, MAX_JSON_DEPTH)) return done(new AppError('BAD_REQUEST', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
-    return parseJson(request, text, done);
+    return parseJson(request, text, (err, value) => {
+      // Valid JSON that the parser still refused carries a prototype-poisoning key: say so.
+      if (err && isJson(text)) return done(new AppError('BAD_REQUEST', 'The JSON body may not contain a "__proto__" or "constructor.prototype" key.'), undefined);
+      return done(err, value);
+    });
   });
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether brackets outside strings nest deeper than `limit`. */
