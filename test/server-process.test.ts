@@ -2,62 +2,13 @@
 // vendor's curl example over real HTTP, tokens kept out of the log, and a clean SIGTERM.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from './support/databases.js';
+import { ServerProcess } from './support/processes.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { vendorExample } from './support/aloware-vendor-example.js';
 
-const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const TOKEN = /lg_[A-Za-z0-9_-]{43}/;
-
-type LogLine = Record<string, unknown> & { msg?: string };
-
-/** A running `leadgate serve`: every stdout line as it arrives, stderr, and how it ended. */
-class ServerProcess {
-  readonly lines: string[] = [];
-  stderr = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private readonly child: ChildProcess;
-  private wake = () => {};
-
-  constructor(databaseUrl: string) {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!/^(LEADGATE_|REDIS_URL|DATABASE_|NODE_TEST_CONTEXT)/.test(k)) env[k] = v;
-    Object.assign(env, { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' });
-    this.child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    readline.createInterface({ input: this.child.stdout! }).on('line', (line) => { this.lines.push(line); this.wake(); });
-    this.child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => { this.wake(); resolve({ code, signal }); }));
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  logs(): LogLine[] {
-    return this.lines.flatMap((l) => { try { return [JSON.parse(l) as LogLine]; } catch { return []; } });
-  }
-
-  /** The first log line that matches, waiting for it; fails if the process ends or hangs. */
-  async waitForLog(what: string, match: (log: LogLine) => boolean): Promise<LogLine> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const found = this.logs().find(match);
-      if (found) return found;
-      if (!this.running || Date.now() > deadline) {
-        throw new Error(`no log line "${what}"; stdout:\n${this.lines.join('\n')}\nstderr:\n${this.stderr}`);
-      }
-      await new Promise<void>((resolve) => { this.wake = resolve; setTimeout(resolve, 1000).unref(); });
-    }
-  }
-
-  kill(signal: NodeJS.Signals): void {
-    if (this.running) this.child.kill(signal);
-  }
-}
 
 const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
@@ -72,9 +23,9 @@ describe('leadgate serve as a child process [sqlite]', () => {
 
   before(async () => {
     testDb = await createTestDatabase('sqlite');
-    first = new ServerProcess(testDb.url);
+    first = new ServerProcess({ DATABASE_URL: testDb.url });
     servers.push(first);
-    url = String((await first.waitForLog('leadgate ready', (l) => l.msg === 'leadgate ready')).url);
+    url = await first.ready();
     token = first.lines.join('\n').match(TOKEN)?.[0] ?? '';
     database = openDatabase(testDb.config);
   });
@@ -151,9 +102,9 @@ describe('leadgate serve as a child process [sqlite]', () => {
   });
 
   it('a second start on the same database prints no new key, and the first key still works', async () => {
-    const second = new ServerProcess(testDb.url);
+    const second = new ServerProcess({ DATABASE_URL: testDb.url });
     servers.push(second);
-    const secondUrl = String((await second.waitForLog('leadgate ready', (l) => l.msg === 'leadgate ready')).url);
+    const secondUrl = await second.ready();
     assert.doesNotMatch(second.lines.join('\n'), /lg_[A-Za-z0-9_-]{8,}|first start/);
     assert.equal((await database.db.selectFrom('api_keys').select('id').execute()).length, 1);
     const res = await fetch(`${secondUrl}/api/v1/webhook/forms`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ api_token: token, phone_number: '8181234569' }) });

@@ -1,6 +1,7 @@
 // Real processes for the tests that cross process boundaries: the leadgate CLI binary and the
 // server started the way a user starts it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/db/database.js';
@@ -17,46 +18,83 @@ export function leadgate(args: string[], env: Record<string, string>): CliResult
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  /** Every stdout line so far. */
-  output: string[];
+export type LogLine = Record<string, unknown> & { msg?: string };
+
+/**
+ * A running `leadgate serve`, started the way a user starts it: every stdout line as it arrives,
+ * stderr, and how it ended. The environment is the test's minus leadgate's own variables, so a
+ * developer's settings never leak into a test; `env` sets what the test needs.
+ */
+export class ServerProcess {
+  readonly lines: string[] = [];
+  stderr = '';
+  /** Set once the server logs "leadgate ready". */
+  url = '';
+  readonly child: ChildProcess;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private wake = () => {};
+
+  constructor(env: Record<string, string>) {
+    const base: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!/^(LEADGATE_|REDIS_URL|DATABASE_|NODE_TEST_CONTEXT)/.test(k)) base[k] = v;
+    this.child = spawn(process.execPath, [CLI, 'serve'], {
+      env: { ...base, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    readline.createInterface({ input: this.child.stdout! }).on('line', (line) => { this.lines.push(line); this.wake(); });
+    this.child.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => { this.wake(); resolve({ code, signal }); }));
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The stdout lines that are JSON log lines, parsed. */
+  logs(): LogLine[] {
+    return this.lines.flatMap((l) => { try { return [JSON.parse(l) as LogLine]; } catch { return []; } });
+  }
+
+  /** The first log line that matches, waiting for it; fails if the process ends or hangs. */
+  async waitForLog(what: string, match: (log: LogLine) => boolean): Promise<LogLine> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const found = this.logs().find(match);
+      if (found) return found;
+      if (!this.running || Date.now() > deadline) {
+        throw new Error(`no log line "${what}"; stdout:\n${this.lines.join('\n')}\nstderr:\n${this.stderr}`);
+      }
+      await new Promise<void>((resolve) => { this.wake = resolve; setTimeout(resolve, 1000).unref(); });
+    }
+  }
+
+  /** Resolves once the server listens, with its URL. */
+  async ready(): Promise<string> {
+    this.url = String((await this.waitForLog('leadgate ready', (l) => l.msg === 'leadgate ready')).url);
+    return this.url;
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    if (this.running) this.child.kill(signal);
+  }
+
   /** Sends the signal and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    this.kill(signal);
+    return (await this.exited).code;
+  }
 }
 
 /** `leadgate serve` on a free port; resolves once it logs "leadgate ready". */
-export function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    return exited;
-  };
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    let stderr = '';
-    const timer = setTimeout(() => { void stop('SIGKILL'); reject(new Error(`server did not start: ${stderr}`)); }, 15_000);
-    child.stderr!.on('data', (chunk) => { stderr += chunk; });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop()!;
-      for (const line of lines) {
-        output.push(line);
-        if (line.includes('"leadgate ready"')) {
-          clearTimeout(timer);
-          resolve({ url: JSON.parse(line).url, child, output, stop });
-        }
-      }
-    });
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${stderr}`)); });
-  });
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = new ServerProcess(env);
+  try {
+    await server.ready();
+  } catch (err) {
+    await server.stop('SIGKILL');
+    throw err;
+  }
+  return server;
 }
 
 /** A new key of the account a server made on its first start, for tests that drive that server. */
