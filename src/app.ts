@@ -6,7 +6,7 @@ import type { Services } from './services.js';
 import './http/fastify-types.js';
 import { sendProblem } from './http/problem-details.js';
 import { registerJsonBodyParser } from './http/json-body.js';
-import { installValidators } from './http/validators.js';
+import { closeQueryStrings, installValidators } from './http/validators.js';
 import { toAppError } from './http/to-app-error.js';
 import { AppError } from './errors/app-error.js';
 import { redactTokens } from './api-keys/api-token.js';
@@ -18,7 +18,6 @@ import { registerRateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { parseRateLimit } from './api-keys/rate-limit-spec.js';
 import { DEFAULT_RATE_LIMIT } from './config.js';
 import { registerOpenApi } from './http/openapi.js';
-import { requireIdsAsDigits } from './http/id-params.js';
 import { managementRoutes } from './management/management-routes.js';
 import { leadRoutes } from './leads/lead-routes.js';
 import { healthRoutes } from './health/health-routes.js';
@@ -108,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJsonBodyParser(app, BODY_LIMIT);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   installValidators(app);
-  requireIdsAsDigits(app);
+  closeQueryStrings(app);
 
   app.setErrorHandler(async (err, request, reply) => {
     const error = toAppError(err);

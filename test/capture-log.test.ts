@@ -55,6 +55,16 @@ for (const dialect of testDialects()) {
       assert.match(rejected.request_id, /^[0-9a-f-]{36}$/);
     });
 
+    it('logs the status each dialect answered: Alohub 200 for a new contact, /v1/leads 201', async () => {
+      const vn = await h.tenant({ country: 'VN' });
+      const hub = await h.inject({ method: 'POST', url: '/api/crm/lead', headers: { authorization: vn.token }, payload: { phone: '0868793800' } });
+      assert.equal(hub.statusCode, 200, hub.body);
+      const leads = await h.inject({ method: 'POST', url: '/v1/leads', headers: { authorization: `Bearer ${vn.token}` }, payload: { phone_number: '0868793801' } });
+      assert.equal(leads.statusCode, 201, leads.body);
+      const page = (await get({}, vn.token)).json() as Page;
+      assert.deepEqual(page.data.map((e) => [e.dialect, e.outcome, e.status]), [['leadgate', 'created', 201], ['alohub', 'created', 200]]);
+    });
+
     it('filters by outcome, and pages with next_cursor until every entry was seen once', async () => {
       const rejected = (await get({ outcome: 'rejected' })).json() as Page;
       assert.deepEqual(rejected.data.map((e) => e.status), [400]);
@@ -85,8 +95,10 @@ for (const dialect of testDialects()) {
       assert.equal(table.status, 0, table.stderr);
       const lines = table.stdout.trim().split('\n');
       assert.match(lines[0]!, /^ID\s+TIME\s+DIALECT\s+OUTCOME\s+STATUS\s+CONTACT\s+DETAIL$/);
-      // This suite's database: both accounts' entries and the wrong key's, newest first.
-      assert.match(lines[1]!, /aloware\s+rejected\s+401\s+-\s+Unauthenticated\.$/);
+      // This suite's database: every account's entries and the wrong key's, newest first.
+      const ids = lines.slice(1).map((l) => Number(l.split(/\s+/)[0]));
+      assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+      assert.ok(lines.some((l) => /aloware\s+rejected\s+401\s+-\s+Unauthenticated\.$/.test(l)), table.stdout);
       assert.ok(lines.some((l) => /rejected\s+400\s+-\s+The email must be a valid email address\.$/.test(l)), table.stdout);
       assert.ok(lines.some((l) => /created\s+201\s+\d+\s+tag_id 999 is not a tag of this account/.test(l)), table.stdout);
 

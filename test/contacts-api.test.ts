@@ -210,6 +210,13 @@ for (const dialect of testDialects()) {
         });
       }
 
+      it('a malformed id without a good key is a 401 first: the key is checked before the URL', async () => {
+        for (const token of [undefined, 'lg_not_a_key']) {
+          const res = await h.inject({ method: 'GET', url: '/v1/contacts/1e3', headers: token ? { authorization: `Bearer ${token}` } : {} });
+          assert.equal(res.statusCode, 401, res.body);
+        }
+      });
+
       it('an id past the largest integer id -> 404, never 500', async () => {
         const res = await get('/v1/contacts/2147483648');
         assert.equal(res.statusCode, 404, res.body);

@@ -39,6 +39,11 @@ for (const dialect of testDialects()) {
         assert.deepEqual(res.json().errors.map((e: { field: string; rule: string; detail: string }) => [e.field, e.rule, e.detail]), [[field, 'no_nul', `${field} must not contain NUL characters`]]);
       }
       assert.equal(await h.db.selectFrom('users').select('id').where('account_id', '=', t.accountId).execute().then((r) => r.length), 1, 'nothing was created');
+      const contactId = (await h.aloware({ api_token: t.token, phone_number: nextPhone(), first_name: 'Ann' })).json().contact_id;
+      const patch = await h.inject({ method: 'PATCH', url: `/v1/contacts/${contactId}`, headers: { authorization: `Bearer ${admin}` }, payload: { first_name: 'a\u0000b' } });
+      assert.equal(patch.statusCode, 400, patch.body);
+      assert.deepEqual(patch.json().errors.map((e: { field: string; rule: string }) => [e.field, e.rule]), [['first_name', 'no_nul']]);
+      assert.equal((await h.db.selectFrom('contacts').select('first_name').where('id', '=', contactId).executeTakeFirstOrThrow()).first_name, 'Ann');
     });
 
     it('treats ids past int4 as references that do not exist: the lead is saved with warnings', async () => {

@@ -24,10 +24,14 @@ for (const dialect of testDialects()) {
     });
     after(() => h.close());
 
-    it('GET /v1/contacts?phon=... is a 400 naming phon, not every contact', async () => {
+    it('GET /v1/contacts?phon=... is a 400 naming phon, not every contact; so is any undeclared query parameter', async () => {
       const body = assertProblem(await admin.get('/v1/contacts', { phon: '8181234567' }), 400, 'VALIDATION_FAILED', [{ field: 'phon', rule: 'unknown' }]);
       assert.equal(body.errors[0].detail, 'phon is not a field of this endpoint');
       assertProblem(await admin.get('/v1/capture-log', { outcom: 'rejected' }), 400, 'VALIDATION_FAILED', [{ field: 'outcom', rule: 'unknown' }]);
+      // Routes that declare no query parameters take none either.
+      assertProblem(await admin.get('/v1/users', { stauts: 'available' }), 400, 'VALIDATION_FAILED', [{ field: 'stauts', rule: 'unknown' }]);
+      assertProblem(await admin.get('/v1/tags', { nmae: 'x' }), 400, 'VALIDATION_FAILED', [{ field: 'nmae', rule: 'unknown' }]);
+      assertProblem(await admin.get(`/v1/contacts/${contactId}`, { expand: 'all' }), 400, 'VALIDATION_FAILED', [{ field: 'expand', rule: 'unknown' }]);
     });
 
     it('PATCH with a misspelt field is a 400 naming it, and changes nothing', async () => {

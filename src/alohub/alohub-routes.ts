@@ -55,7 +55,7 @@ export async function alohubRoutes(app: FastifyInstance): Promise<void> {
       phoneCountry: 'VN',
       fields: { email: body.email, name: body.name },
       forceUpdate: true,
-    }, { dialect: 'alohub', requestId: request.id, payload: redactedPayload(request) });
+    }, { dialect: 'alohub', requestId: request.id, payload: redactedPayload(request), createdStatus: 200 });
     return {
       success: '1' as const,
       error_code: 'SUCCESS' as const,

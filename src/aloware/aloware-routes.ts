@@ -62,7 +62,7 @@ export async function alowareRoutes(app: FastifyInstance): Promise<void> {
     const result = await request.server.services.capture.capture(
       request.auth!,
       toLeadInput((request.body ?? {}) as AlowareBody, request.query as Query),
-      { dialect: 'aloware', requestId: request.id, payload: redactedPayload(request) },
+      { dialect: 'aloware', requestId: request.id, payload: redactedPayload(request), createdStatus: 201 },
     );
     const created = result.outcome === 'created';
     return reply.code(created ? 201 : 200).send({

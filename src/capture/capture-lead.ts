@@ -25,6 +25,8 @@ export interface CaptureRequest {
   requestId: string;
   /** What the client sent, token already removed; kept in the capture log. */
   payload: unknown;
+  /** The HTTP status the dialect answers a new contact with (Alohub: 200); 200 otherwise. Logged. */
+  createdStatus: 200 | 201;
 }
 
 export interface CaptureResult {
@@ -40,7 +42,7 @@ export interface CaptureResult {
   warnings: string[];
 }
 
-export interface RejectionRecord extends CaptureRequest {
+export interface RejectionRecord extends Omit<CaptureRequest, 'createdStatus'> {
   auth: AuthContext | null;
   status: number;
   error: string;
@@ -59,7 +61,7 @@ export class CaptureService {
         request_id: request.requestId,
         dialect: request.dialect,
         outcome: result.outcome,
-        status: result.outcome === 'created' ? 201 : 200,
+        status: result.outcome === 'created' ? request.createdStatus : 200,
         contact_id: result.contactId,
         warnings: JSON.stringify(result.warnings),
         error: null,

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/transaction.js';
 import type { CaptureLogTable } from '../db/schema.js';
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { definedColumns, runShaped } from '../db/query-shapes.js';
 
 export type CaptureLogEntry = Insertable<CaptureLogTable>;
@@ -23,9 +23,7 @@ export async function listCaptureLog(db: Executor, search: CaptureLogSearch): Pr
   let query = db.selectFrom('capture_log').selectAll();
   if (search.accountId === null) query = query.where('account_id', 'is', null);
   else if (search.accountId !== undefined) query = query.where('account_id', '=', search.accountId);
-  // A literal, not a parameter: only then may the planner use the partial index of rejections.
-  if (search.outcome === 'rejected') query = query.where('outcome', '=', sql.lit('rejected'));
-  else if (search.outcome !== undefined) query = query.where('outcome', '=', search.outcome);
+  if (search.outcome !== undefined) query = query.where('outcome', '=', search.outcome);
   if (search.beforeId !== undefined) query = query.where('id', '<', search.beforeId);
   return query.orderBy('id', 'desc').limit(search.limit).execute();
 }

@@ -2,8 +2,9 @@
 import { Type, type TSchema } from 'typebox';
 import { contactTextFields } from '../capture/lead-input.js';
 import { Id } from '../http/id-params.js';
+import { InputText } from '../http/input-text.js';
 
-const Text = Type.Optional(Type.Union([Type.String({ maxLength: 255 }), Type.Null()]));
+const Text = Type.Optional(Type.Union([InputText({ maxLength: 255 }), Type.Null()]));
 const Ref = (description: string) => Type.Optional(Type.Union([Id(), Type.Null()], { description }));
 const text = Object.fromEntries(contactTextFields.map((f) => [f, Text])) as Record<(typeof contactTextFields)[number], typeof Text>;
 

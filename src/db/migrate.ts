@@ -3,12 +3,12 @@
 import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001-core.js';
 import * as m0002 from './migrations/0002-routing.js';
-import * as m0003 from './migrations/0003-capture-log-rejections.js';
+import * as m0003 from './migrations/0003-capture-log-outcomes.js';
 
 const migrations: Record<string, Migration> = {
   '0001-core': m0001,
   '0002-routing': m0002,
-  '0003-capture-log-rejections': m0003,
+  '0003-capture-log-outcomes': m0003,
 };
 
 // On PostgreSQL the migrator's own tables go in the connection's current schema: Kysely otherwise

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from '
 import { AppError } from '../errors/app-error.js';
 import { grants, type Scope } from '../api-keys/scopes.js';
 import { rateLimited } from './rate-limit.js';
+import { idsAsDigits } from './id-params.js';
 
 export type TokenSource = (request: FastifyRequest) => string | undefined;
 
@@ -21,7 +22,7 @@ export const bearerToken: TokenSource = (request) => {
   return m?.[1];
 };
 
-/** The hooks of every protected route: the key is checked, then its requests are counted. */
+/** The hooks of every protected route: the key is checked, its requests are counted, then its URL's ids. */
 export function requireKey(app: FastifyInstance, scope: Scope, tokenOf: TokenSource = bearerToken): preValidationHookHandler[] {
-  return [authenticate(scope, tokenOf), rateLimited(app)];
+  return [authenticate(scope, tokenOf), rateLimited(app), idsAsDigits];
 }

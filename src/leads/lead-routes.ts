@@ -41,7 +41,7 @@ export async function leadRoutes(app: FastifyInstance): Promise<void> {
     const result = await request.server.services.capture.capture(
       request.auth!,
       toLeadInput((request.body ?? {}) as AlowareBody, {}),
-      { dialect: 'leadgate', requestId: request.id, payload: redactedPayload(request) },
+      { dialect: 'leadgate', requestId: request.id, payload: redactedPayload(request), createdStatus: 201 },
     );
     return reply.code(result.outcome === 'created' ? 201 : 200).send({
       contact_id: result.contactId,
