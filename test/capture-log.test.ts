@@ -111,6 +111,30 @@ for (const dialect of testDialects()) {
       assert.deepEqual(mine.data.map((e) => e.status), [400]);
     });
 
+    it('a body that could not be read is logged in the account of a key sent in the query or a header', async () => {
+      const u = await h.tenant({ country: 'VN' });
+      const broken = '{"phone_number":"8181230001",';
+      const aloware = await h.inject({ method: 'POST', url: '/api/v1/webhook/forms', query: { api_token: u.token }, headers: { 'content-type': 'application/json' }, payload: broken });
+      assert.equal(aloware.statusCode, 400, aloware.body);
+      const alohub = await h.inject({ method: 'POST', url: '/api/crm/lead', headers: { authorization: u.token, 'content-type': 'text/plain' }, payload: 'phone=0868793802' });
+      assert.equal(alohub.statusCode, 415, alohub.body);
+      const leads = await h.inject({ method: 'POST', url: '/v1/leads', headers: { authorization: `Bearer ${u.token}`, 'content-type': 'application/json' }, payload: broken });
+      assert.equal(leads.statusCode, 400, leads.body);
+      // The key inside the body that could not be read is not known: that row has no account.
+      const inBody = await h.inject({ method: 'POST', url: '/api/v1/webhook/forms', headers: { 'content-type': 'application/json' }, payload: `{"api_token":"${u.token}",` });
+      assert.equal(inBody.statusCode, 400);
+
+      const page = (await get({ outcome: 'rejected' }, u.token)).json() as Page;
+      assert.deepEqual(page.data.map((e) => [e.dialect, e.status, e.api_key_id, e.request_id]), [
+        ['leadgate', 400, u.keyId, leads.headers['x-request-id']],
+        ['alohub', 415, u.keyId, alohub.headers['x-request-id']],
+        ['aloware', 400, u.keyId, aloware.headers['x-request-id']],
+      ]);
+      assert.deepEqual(page.data[2]!.error, aloware.json());
+      const unknown = JSON.parse(cli('--unknown-key', '--limit', '1', '--json').stdout) as Page;
+      assert.equal(unknown.data[0]!.request_id, inBody.headers['x-request-id']);
+    });
+
     it('leadgate log refuses a bad argument with one line and exit 2', () => {
       for (const args of [['--outcome', 'lost'], ['--limit', '0'], ['--limit', '500'], ['--account', '1', '--unknown-key'], ['--cursor', 'nonsense']]) {
         const r = cli(...args);

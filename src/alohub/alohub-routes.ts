@@ -35,7 +35,7 @@ const LeadData = Type.Object({
 });
 
 export async function alohubRoutes(app: FastifyInstance): Promise<void> {
-  handleCaptureErrors(app, { dialect: 'alohub', envelope: alohubEnvelope, schemaErrors: genericFieldErrors });
+  handleCaptureErrors(app, { dialect: 'alohub', tokenOf, envelope: alohubEnvelope, schemaErrors: genericFieldErrors });
 
   app.withTypeProvider<TypeBoxTypeProvider>().post('/api/crm/lead', {
     schema: {

@@ -42,7 +42,7 @@ function envelope(error: AppError): Record<string, unknown> {
 }
 
 export async function alowareRoutes(app: FastifyInstance): Promise<void> {
-  handleCaptureErrors(app, { dialect: 'aloware', envelope, schemaErrors: fieldErrorsFromSchema });
+  handleCaptureErrors(app, { dialect: 'aloware', tokenOf, envelope, schemaErrors: fieldErrorsFromSchema });
 
   app.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/webhook/forms', {
     schema: {

@@ -9,7 +9,7 @@ import { withServices } from './with-services.js';
 export function addCaptureLogCommands(program: Command): void {
   program.command('log').description('Show the capture log, newest first: what each capture request sent and was answered')
     .option('--account <id>', 'only this account\'s requests', positiveInt)
-    .option('--unknown-key', 'only requests refused before any key was known (a missing, wrong or revoked key, or an unreadable body)')
+    .option('--unknown-key', 'only requests refused before any key was known (a missing, wrong or revoked key, or one inside an unreadable body)')
     .addOption(new Option('--outcome <outcome>', 'only this outcome').choices(captureOutcomes))
     .option('--limit <n>', `how many entries (at most ${MAX_LOG_PAGE})`, positiveInt, 20)
     .option('--cursor <cursor>', 'continue after a previous --json page (its next_cursor)')

@@ -6,6 +6,11 @@ import type { AppError } from '../errors/app-error.js';
 import type { FieldError } from '../errors/field-error.js';
 import type { Dialect } from '../capture/capture-lead.js';
 import { toAppError } from './to-app-error.js';
+import type { TokenSource } from './authenticate.js';
+import type { AuthContext } from '../api-keys/api-key-service.js';
+
+/** Refused while reading the body, which comes before the key is checked. */
+const BODY_ERRORS = new Set(['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'BAD_REQUEST']);
 
 /** What the capture log keeps of a request: body and query, without `api_token`. */
 export function redactedPayload(request: FastifyRequest): unknown {
@@ -18,6 +23,8 @@ export function redactedPayload(request: FastifyRequest): unknown {
 
 export interface CaptureErrorOptions {
   dialect: Dialect;
+  /** Where this dialect's key is; read again when the body failed before the key was checked. */
+  tokenOf: TokenSource;
   envelope: (error: AppError) => Record<string, unknown>;
   /** How this dialect's schema errors read as field errors. */
   schemaErrors?: (validation: any[]) => FieldError[];
@@ -33,11 +40,22 @@ export function handleCaptureErrors(app: FastifyInstance, options: CaptureErrorO
     // With the database gone there is nowhere to log to; the 503 says so to the client.
     if (error.code !== 'DATABASE_UNAVAILABLE') {
       await request.server.services.capture.recordRejection({
-        auth: request.auth ?? null, dialect: options.dialect, requestId: request.id, status: error.status,
+        auth: request.auth ?? (BODY_ERRORS.has(error.code) ? await keyOfUnreadBody(request, options.tokenOf) : null), dialect: options.dialect, requestId: request.id, status: error.status,
         error: JSON.stringify(body), payload: redactedPayload(request),
       }).catch((logErr: unknown) => request.log.error({ err: logErr }, 'could not record a rejected capture'));
     }
     if (options.problem) return reply.code(error.status).type('application/problem+json').send({ ...body, request_id: request.id });
     return reply.code(error.status).send(body);
   });
+}
+
+/**
+ * The key of a request whose body could not be read, when the query or a header carries it: its
+ * rejection then belongs to the key's account, which can read it in GET /v1/capture-log. A key
+ * that does not authenticate leaves the row without an account, as any refused key does.
+ */
+async function keyOfUnreadBody(request: FastifyRequest, tokenOf: TokenSource): Promise<AuthContext | null> {
+  const token = tokenOf(request);
+  if (!token) return null;
+  return request.server.services.apiKeys.authenticate(token).catch(() => null);
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requireKey } from '../http/authenticate.js';
+import { bearerToken, requireKey } from '../http/authenticate.js';
 import { handleCaptureErrors, redactedPayload } from '../http/capture-errors.js';
 import { problemBody } from '../http/problem-details.js';
 import { alowareBodySchema, fieldErrorsFromSchema, toLeadInput, type AlowareBody } from '../aloware/aloware-request.js';
@@ -25,7 +25,7 @@ const LeadResult = Type.Object({
 });
 
 export async function leadRoutes(app: FastifyInstance): Promise<void> {
-  handleCaptureErrors(app, { dialect: 'leadgate', envelope: problemBody, schemaErrors: fieldErrorsFromSchema, problem: true });
+  handleCaptureErrors(app, { dialect: 'leadgate', tokenOf: bearerToken, envelope: problemBody, schemaErrors: fieldErrorsFromSchema, problem: true });
 
   app.withTypeProvider<TypeBoxTypeProvider>().post('/v1/leads', {
     schema: {
