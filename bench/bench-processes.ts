@@ -28,8 +28,9 @@ export interface Running {
 export async function startNode(script: string, args: string[], env: Record<string, string>, readyPath: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The first-start banner is at the start; the request log lines after it are not kept.
   let out = '';
-  child.stdout!.on('data', (c) => { out += c; });
+  child.stdout!.on('data', (c) => { if (out.length < 65_536) out += c; });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {

@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     await ceilingServer.stop();
     rows.push(row('ceiling: node:http parsing the same JSON', ceiling, null));
 
-    const leadgate = await startNode(LEADGATE_CLI, ['serve'], { DATABASE_URL: target.url, LOG_LEVEL: 'warn', LEADGATE_RATE_LIMIT: '100000000/1s' }, '/readyz');
+    const leadgate = await startNode(LEADGATE_CLI, ['serve'], { DATABASE_URL: target.url, LEADGATE_RATE_LIMIT: '100000000/1s' }, '/readyz');
     const token = /lg_[A-Za-z0-9_-]+/.exec(leadgate.stdout())?.[0];
     if (!token) throw new Error('leadgate printed no first-start key');
     const url = `${leadgate.url}/api/v1/webhook/forms`;
