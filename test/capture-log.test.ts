@@ -111,7 +111,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(mine.data.map((e) => e.status), [400]);
     });
 
-    it('a body that could not be read is logged in the account of a key sent in the query or a header', async () => {
+    it('a body that could not be read is logged, as text without the token, in the account of a key sent in the query or a header', async () => {
       const u = await h.tenant({ country: 'VN' });
       const broken = '{"phone_number":"8181230001",';
       const aloware = await h.inject({ method: 'POST', url: '/api/v1/webhook/forms', query: { api_token: u.token }, headers: { 'content-type': 'application/json' }, payload: broken });
@@ -131,8 +131,12 @@ for (const dialect of testDialects()) {
         ['aloware', 400, u.keyId, aloware.headers['x-request-id']],
       ]);
       assert.deepEqual(page.data[2]!.error, aloware.json());
+      // The lead in the broken body is kept as text, to be fixed and sent again.
+      assert.deepEqual(page.data[2]!.payload, { query: {}, body: null, unparsed_body: broken });
       const unknown = JSON.parse(cli('--unknown-key', '--limit', '1', '--json').stdout) as Page;
       assert.equal(unknown.data[0]!.request_id, inBody.headers['x-request-id']);
+      assert.deepEqual(unknown.data[0]!.payload, { query: {}, body: null, unparsed_body: '{"api_token":"[REDACTED]",' });
+      assert.ok(!cli('--json').stdout.includes(u.token), 'the token is in no entry');
     });
 
     it('leadgate log refuses a bad argument with one line and exit 2', () => {

@@ -12,10 +12,20 @@ import type { AuthContext } from '../api-keys/api-key-service.js';
 /** Refused while reading the body, which comes before the key is checked. */
 const BODY_ERRORS = new Set(['INVALID_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'BAD_REQUEST']);
 
-/** What the capture log keeps of a request: body and query, without `api_token`. */
+/** How much of a body that could not be parsed the capture log keeps. */
+const UNPARSED_KEPT = 65_536;
+
+/**
+ * What the capture log keeps of a request: body and query, without `api_token`. A JSON body that
+ * could not be parsed is kept as text (`unparsed_body`, its first 64 KiB), the token removed.
+ */
 export function redactedPayload(request: FastifyRequest): unknown {
   const { api_token: _q, ...query } = (request.query ?? {}) as Record<string, unknown>;
   const body = request.body;
+  if (body === undefined && request.unparsedBody !== undefined) {
+    const text = request.unparsedBody.slice(0, UNPARSED_KEPT).replace(/("api_token"\s*:\s*")[^"]*/gi, '$1[REDACTED]');
+    return { query, body: null, unparsed_body: text };
+  }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { query, body: body ?? null };
   const { api_token: _b, ...rest } = body as Record<string, unknown>;
   return { query, body: rest };

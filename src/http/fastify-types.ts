@@ -8,5 +8,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the authenticate hook of a protected route. */
     auth?: AuthContext;
+    /** A JSON body that could not be parsed, as text, for the capture log (json-body.ts). */
+    unparsedBody?: string;
   }
 }

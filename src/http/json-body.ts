@@ -13,8 +13,13 @@ export function registerJsonBodyParser(app: FastifyInstance, bodyLimit: number):
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(null, {});
-    if (exceedsDepth(text, MAX_JSON_DEPTH)) return done(new AppError('BAD_REQUEST', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
+    if (exceedsDepth(text, MAX_JSON_DEPTH)) {
+      request.unparsedBody = text;
+      return done(new AppError('BAD_REQUEST', `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
+    }
     return parseJson(request, text, (err, value) => {
+      // Kept for the capture log: a form that sent broken JSON still sent a lead, to be fixed and resent.
+      if (err) request.unparsedBody = text;
       // Valid JSON that the parser still refused carries a prototype-poisoning key: say so.
       if (err && isJson(text)) return done(new AppError('BAD_REQUEST', 'The JSON body may not contain a "__proto__" or "constructor.prototype" key.'), undefined);
       return done(err, value);
