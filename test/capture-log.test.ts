@@ -147,5 +147,29 @@ for (const dialect of testDialects()) {
         assert.equal(r.stdout, '');
       }
     });
+
+    it('leadgate prune-log deletes the entries older than the given days, and nothing newer', async () => {
+      const total = async () => (await h.db.selectFrom('capture_log').select('id').execute()).length;
+      const before = await total();
+      const ids = (await h.db.selectFrom('capture_log').select('id').orderBy('id').limit(3).execute()).map((r) => r.id);
+      await h.db.updateTable('capture_log').set({ created_at: '2020-01-01T00:00:00.000Z' }).where('id', 'in', ids).execute();
+      const r = leadgate(['prune-log', '--older-than', '30d', '--json'], { DATABASE_URL: h.testDb.url });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).deleted, 3);
+      assert.equal(await total(), before - 3);
+      assert.equal((await h.db.selectFrom('capture_log').select('id').where('id', 'in', ids).execute()).length, 0);
+      // More than one delete batch (5,000 rows).
+      const old = { account_id: t.accountId, api_key_id: null, request_id: 'old', dialect: 'aloware', outcome: 'created', status: 201, contact_id: null, warnings: '[]', error: null, payload: '{}', created_at: '2021-01-01T00:00:00.000Z' };
+      for (let i = 0; i < 2; i++) await h.db.insertInto('capture_log').values(Array.from({ length: 2_501 }, () => old)).execute();
+      assert.equal(JSON.parse(leadgate(['prune-log', '--older-than', '30d', '--json'], { DATABASE_URL: h.testDb.url }).stdout).deleted, 5_002);
+      assert.equal(await total(), before - 3);
+      const again = leadgate(['prune-log', '--older-than', '30d'], { DATABASE_URL: h.testDb.url });
+      assert.match(again.stdout, /^deleted 0 capture log entries written before \d{4}-/);
+      for (const bad of [['--older-than', '30'], ['--older-than', '0d'], []]) {
+        const b = leadgate(['prune-log', ...bad], { DATABASE_URL: h.testDb.url });
+        assert.equal(b.status, 2, `${bad.join(' ')}: ${b.stderr}`);
+        assert.equal(b.stderr.trim().split('\n').length, 1, b.stderr);
+      }
+    });
   });
 }

@@ -2,7 +2,8 @@
 // or rejected, newest first. A rejected lead's payload is here to be fixed and sent again.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { listCaptureLog } from '../capture/capture-log-repository.js';
+import { deleteOldestBefore, lastIdBefore, listCaptureLog } from '../capture/capture-log-repository.js';
+import { inTransaction } from '../db/transaction.js';
 import { encodeCursor, idBeforeCursor } from '../paging/id-cursor.js';
 import { describeCaptureLogEntry, type CaptureLogEntryJson } from './capture-log-view.js';
 
@@ -15,8 +16,24 @@ export interface CaptureLogQuery {
   cursor?: string;
 }
 
+/** Rows per delete: each batch is its own short transaction, so a running server keeps committing. */
+const PRUNE_BATCH = 5_000;
+
 export class CaptureLogService {
   constructor(private readonly db: Kysely<DB>) {}
+
+  /** Deletes every entry written before `before`; resolves to how many. */
+  async prune(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    const maxId = await lastIdBefore(this.db, cutoff);
+    if (maxId === undefined) return 0;
+    let deleted = 0;
+    for (;;) {
+      const n = await inTransaction(this.db, (trx) => deleteOldestBefore(trx, maxId, cutoff, PRUNE_BATCH));
+      deleted += n;
+      if (n < PRUNE_BATCH) return deleted;
+    }
+  }
 
   /**
    * One account's entries; `null` for requests refused before a key was known (the CLI shows

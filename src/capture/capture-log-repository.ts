@@ -27,3 +27,16 @@ export async function listCaptureLog(db: Executor, search: CaptureLogSearch): Pr
   if (search.beforeId !== undefined) query = query.where('id', '<', search.beforeId);
   return query.orderBy('id', 'desc').limit(search.limit).execute();
 }
+
+/** The newest id among entries written before `before` (ISO time), if any. */
+export async function lastIdBefore(db: Executor, before: string): Promise<number | undefined> {
+  const row = await db.selectFrom('capture_log').select((eb) => eb.fn.max('id').as('id')).where('created_at', '<', before).executeTakeFirst();
+  return row?.id ?? undefined;
+}
+
+/** Deletes up to `limit` of the oldest entries written before `before`, up to id `maxId`. */
+export async function deleteOldestBefore(db: Executor, maxId: number, before: string, limit: number): Promise<number> {
+  const batch = db.selectFrom('capture_log').select('id').where('id', '<=', maxId).where('created_at', '<', before).orderBy('id').limit(limit);
+  const result = await db.deleteFrom('capture_log').where('id', 'in', batch).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,10 +1,10 @@
 // leadgate log: the capture log from the command line, for the operator. Unlike the API it can
 // show every account at once, and the requests refused before any key was known (--unknown-key).
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { captureOutcomes, type CaptureLogEntryJson } from '../capture-log/capture-log-view.js';
 import { MAX_LOG_PAGE } from '../capture-log/capture-log-service.js';
 import { positiveInt, UsageError } from './cli-arguments.js';
-import { withServices } from './with-services.js';
+import { print, withServices } from './with-services.js';
 
 export function addCaptureLogCommands(program: Command): void {
   program.command('log').description('Show the capture log, newest first: what each capture request sent and was answered')
@@ -22,6 +22,22 @@ export function addCaptureLogCommands(program: Command): void {
       if (o.json) console.log(JSON.stringify(page));
       else printLogTable(page.data);
     });
+
+  program.command('prune-log').description('Delete capture log entries older than a number of days (run it from cron to keep the log bounded)')
+    .requiredOption('--older-than <days>', 'age, e.g. 90d', days)
+    .option('--json', 'print JSON')
+    .action(async (o: { olderThan: number; json?: boolean }) => {
+      const before = new Date(Date.now() - o.olderThan * 86_400_000);
+      const deleted = await withServices((s) => s.captureLog.prune(before));
+      print(!!o.json, { deleted, before: before.toISOString() }, `deleted ${deleted} capture log entries written before ${before.toISOString()}`);
+    });
+}
+
+/** `90d`: a number of days. */
+function days(value: string): number {
+  const m = /^([1-9][0-9]{0,4})d$/.exec(value);
+  if (!m) throw new InvalidArgumentError('must be a number of days, e.g. 90d.');
+  return Number(m[1]);
 }
 
 function printLogTable(entries: CaptureLogEntryJson[]): void {
