@@ -33,7 +33,7 @@ const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to c
 
 function isDatabaseUnavailable(e: { code?: string; message?: string } | undefined): boolean {
   if (!e) return false;
-  if (e.code && (DB_DOWN.has(e.code) || /^SQLITE_(FULL|IOERR|CANTOPEN)/.test(e.code))) return true;
+  if (e.code && (DB_DOWN.has(e.code) || /^SQLITE_(FULL|IOERR|CANTOPEN|BUSY)/.test(e.code))) return true;
   return typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message);
 }
 

@@ -18,6 +18,16 @@ export function leadgate(args: string[], env: Record<string, string>): CliResult
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The CLI without blocking this process: for tests that keep posting leads while it runs. */
+export function leadgateAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c: Buffer) => { stdout += c.toString(); });
+  child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+}
+
 export type LogLine = Record<string, unknown> & { msg?: string };
 
 /**
