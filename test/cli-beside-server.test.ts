@@ -4,6 +4,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestDatabase, testDialects, type TestDatabase } from './support/databases.js';
 import { firstAccountKey, leadgateAsync, startServer, type ServerProcess } from './support/processes.js';
+import { streamLeads } from './support/lead-stream.js';
 import { openDatabase } from '../src/db/database.js';
 
 for (const dialect of testDialects()) {
@@ -29,26 +30,14 @@ for (const dialect of testDialects()) {
         await database.close();
       }
 
-      const statuses: number[] = [];
-      let sent = 0;
-      let done = false;
-      const url = `${node.url}/api/v1/webhook/forms`;
-      const worker = async () => {
-        while (!done) {
-          const phone = `6465${String(300_000 + sent++).padStart(6, '0')}`;
-          const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_token: token, phone_number: phone }) });
-          statuses.push(r.status);
-          await r.arrayBuffer();
-        }
-      };
-      const workers = Array.from({ length: 20 }, worker);
+      const leads = streamLeads(`${node.url}/api/v1/webhook/forms`, token, { firstNumber: 300_000 });
       await new Promise((r) => setTimeout(r, 300));
       const cli = { DATABASE_URL: testDb.url };
       const pruned = await leadgateAsync(['prune-log', '--older-than', '30d', '--json'], cli);
       const user = await leadgateAsync(['users', 'create', '--account', '1', '--name', 'Zed'], cli);
       const key = await leadgateAsync(['keys', 'create', '--account', '1', '--json'], cli);
-      done = true;
-      await Promise.all(workers);
+      await leads.stop();
+      const { statuses } = leads;
 
       assert.equal(pruned.status, 0, pruned.stderr);
       assert.equal(JSON.parse(pruned.stdout).deleted, 30_000);

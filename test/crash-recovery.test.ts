@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestDatabase, testDialects, type TestDatabase } from './support/databases.js';
 import { firstAccountKey, startServer, type ServerProcess } from './support/processes.js';
+import { streamLeads } from './support/lead-stream.js';
 import { openDatabase } from '../src/db/database.js';
 
 for (const dialect of testDialects()) {
@@ -22,26 +23,12 @@ for (const dialect of testDialects()) {
       node = await startServer(env);
       const token = await firstAccountKey(testDb, ['leads:write']);
 
-      const acknowledged = new Set<string>();
-      let sent = 0;
-      let killed = false;
-      const url = `${node.url}/api/v1/webhook/forms`;
-      const worker = async () => {
-        while (!killed) {
-          const phone = `6465${String(200_000 + sent++).padStart(6, '0')}`;
-          try {
-            const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_token: token, phone_number: phone, notes: 'crash test' }) });
-            if (r.status === 201) acknowledged.add(phone);
-          } catch {
-            return; // the connection died with the server: not acknowledged
-          }
-        }
-      };
-      const workers = Array.from({ length: 20 }, worker);
+      const leads = streamLeads(`${node.url}/api/v1/webhook/forms`, token, { firstNumber: 200_000, fields: { notes: 'crash test' } });
+      const { acknowledged } = leads;
       while (acknowledged.size < 150) await new Promise((r) => setTimeout(r, 10));
-      killed = true;
+      const stopped = leads.stop();
       await node.stop('SIGKILL');
-      await Promise.all(workers);
+      await stopped;
       assert.ok(acknowledged.size >= 150);
 
       node = await startServer(env);
