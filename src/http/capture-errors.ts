@@ -49,8 +49,9 @@ export function handleCaptureErrors(app: FastifyInstance, options: CaptureErrorO
     const body = options.envelope(error);
     // With the database gone there is nowhere to log to; the 503 says so to the client.
     if (error.code !== 'DATABASE_UNAVAILABLE') {
+      const auth = request.auth ?? (BODY_ERRORS.has(error.code) ? await keyOfUnreadBody(request, options.tokenOf) : null);
       await request.server.services.capture.recordRejection({
-        auth: request.auth ?? (BODY_ERRORS.has(error.code) ? await keyOfUnreadBody(request, options.tokenOf) : null), dialect: options.dialect, requestId: request.id, status: error.status,
+        auth, dialect: options.dialect, requestId: request.id, status: error.status,
         error: JSON.stringify(body), payload: redactedPayload(request),
       }).catch((logErr: unknown) => request.log.error({ err: logErr }, 'could not record a rejected capture'));
     }
